@@ -1,0 +1,100 @@
+package dev.herald.server;
+
+import dev.herald.server.app.App;
+import dev.herald.server.protocol.ProtocolSettings;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a Herald server needs to start. Defaults live in {@link #DEFAULTS}, the one place they
+ * are defined; the YAML file, environment variables and CLI flags override them.
+ *
+ * @param host the address to bind (default 127.0.0.1 for the development app, else 0.0.0.0)
+ * @param port the port for WebSocket clients and the HTTP API (default 6001; 0 picks a free one)
+ * @param eventLoopThreads Netty worker threads (0 = one per core)
+ * @param apps the apps served
+ * @param protocol activity and pong timeouts, accepted protocol versions
+ * @param maxMessageBytes the largest WebSocket message a client may send
+ * @param maxRequestBytes the largest HTTP API request body
+ * @param maxOutboundBytes unsent bytes a client may accumulate before it is closed with 4100
+ * @param livenessCheckMillis how often connections are checked for silence
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    int eventLoopThreads,
+    List<App> apps,
+    ProtocolSettings protocol,
+    int maxMessageBytes,
+    int maxRequestBytes,
+    long maxOutboundBytes,
+    long livenessCheckMillis) {
+
+  /** The defaults, with no apps. */
+  public static final ServerConfig DEFAULTS =
+      new ServerConfig(
+          "0.0.0.0",
+          6001,
+          0,
+          List.of(),
+          ProtocolSettings.DEFAULTS,
+          64 * 1024,
+          1024 * 1024,
+          4L * 1024 * 1024,
+          1000);
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    apps = List.copyOf(apps);
+    Objects.requireNonNull(protocol, "protocol");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+    if (maxMessageBytes < 1024 || maxRequestBytes < 1024 || maxOutboundBytes < 64 * 1024) {
+      throw new IllegalArgumentException(
+          "maxMessageBytes and maxRequestBytes must be at least 1024, maxOutboundBytes 65536");
+    }
+  }
+
+  /** A copy with other apps. */
+  public ServerConfig withApps(List<App> newApps) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        newApps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis);
+  }
+
+  /** A copy bound to another host and port. */
+  public ServerConfig withAddress(String newHost, int newPort) {
+    return new ServerConfig(
+        newHost,
+        newPort,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis);
+  }
+
+  /** A copy with other protocol settings. */
+  public ServerConfig withProtocol(ProtocolSettings newProtocol) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        newProtocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.herald.server.app;
+
+import java.util.Objects;
+
+/**
+ * One application: its credentials, switches and limits. Immutable; the secret never appears in
+ * {@link #toString()}.
+ *
+ * @param id the app id used in HTTP API paths ({@code /apps/{id}/…})
+ * @param key the public key clients connect with ({@code /app/{key}})
+ * @param secret the signing secret
+ * @param enabled whether connections and API calls are accepted (4003 / 403 otherwise)
+ * @param clientEvents whether clients may trigger {@code client-} events
+ * @param limits this app's limits
+ */
+public record App(
+    String id, String key, String secret, boolean enabled, boolean clientEvents, AppLimits limits) {
+
+  public App {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /** An enabled app with client events on and the default limits. */
+  public static App of(String id, String key, String secret) {
+    return new App(id, key, secret, true, true, AppLimits.DEFAULTS);
+  }
+
+  @Override
+  public String toString() {
+    return "App[id=" + id + ", key=" + key + ", enabled=" + enabled + "]";
+  }
+}

@@ -1,0 +1,13 @@
+package dev.herald.server.channel;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The single thread a set of connections lives on (a Netty event loop in production). The channel
+ * registry groups subscribers by loop, so a broadcast costs one task per loop, not one per
+ * subscriber (performance.md, technique 3).
+ */
+public interface Loop extends Executor {
+  /** Whether the calling thread is this loop's thread. */
+  boolean inLoop();
+}

@@ -1,0 +1,175 @@
+package dev.herald.server.netty;
+
+import dev.herald.server.api.ApiRequest;
+import dev.herald.server.api.ApiResponse;
+import dev.herald.server.api.HttpApi;
+import dev.herald.server.app.App;
+import dev.herald.server.protocol.PusherException;
+import dev.herald.server.protocol.PusherProtocol;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The first handler of every connection: a WebSocket upgrade becomes a Pusher connection (after the
+ * handshake checks), anything else goes to the HTTP API on the same port.
+ */
+final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private final PusherProtocol protocol;
+  private final HttpApi api;
+  private final NettyLoops loops;
+  private final WebSocketFrames frames;
+  private final NettySettings settings;
+  private final LongAdder slowConsumersClosed;
+
+  HttpRouter(
+      PusherProtocol protocol,
+      HttpApi api,
+      NettyLoops loops,
+      WebSocketFrames frames,
+      NettySettings settings,
+      LongAdder slowConsumersClosed) {
+    this.protocol = protocol;
+    this.api = api;
+    this.loops = loops;
+    this.frames = frames;
+    this.settings = settings;
+    this.slowConsumersClosed = slowConsumersClosed;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!request.decoderResult().isSuccess()) {
+      respond(ctx, request, new ApiResponse(400, "{\"error\":\"Malformed HTTP request\"}"));
+      return;
+    }
+    if (isWebSocketUpgrade(request)) {
+      upgrade(ctx, request);
+      return;
+    }
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    byte[] body = ByteBufUtil.getBytes(request.content());
+    ApiRequest apiRequest =
+        new ApiRequest(request.method().name(), uri.path(), uri.parameters(), body);
+    request.retain();
+    api.handle(apiRequest)
+        .whenComplete(
+            (response, error) -> {
+              ApiResponse answer =
+                  error == null
+                      ? response
+                      : new ApiResponse(500, "{\"error\":\"Internal server error\"}");
+              respond(ctx, request, answer);
+              request.release();
+            });
+  }
+
+  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    WebSocketDecoderConfig config =
+        WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(settings.maxMessageBytes())
+            .allowExtensions(false)
+            .closeOnProtocolViolation(false)
+            .build();
+    WebSocketServerHandshaker handshaker =
+        new WebSocketServerHandshakerFactory("ws://" + request.headers().get("Host"), null, config)
+            .newHandshaker(request);
+    if (handshaker == null) {
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+      return;
+    }
+    App app;
+    PusherException rejection = null;
+    try {
+      app = protocol.admit(uri.path(), uri.parameters());
+    } catch (PusherException e) {
+      app = null;
+      rejection = e;
+    }
+    if (app == null) {
+      PusherException e = rejection;
+      handshaker
+          .handshake(ctx.channel(), request)
+          .addListener(
+              f -> {
+                if (f.isSuccess()) {
+                  // Rejected before connection_established: the error, then the close code.
+                  RejectedConnection.close(ctx.channel(), frames, e);
+                }
+              });
+      return;
+    }
+    NettyLoop loop = loops.of(ctx.channel().eventLoop());
+    NettyConnection conn =
+        new NettyConnection(
+            ctx.channel(),
+            loop,
+            frames,
+            app,
+            protocol.newSocketId(),
+            protocol.newState(),
+            settings.maxOutboundBytes(),
+            slowConsumersClosed);
+    ctx.pipeline()
+        .addAfter(
+            ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(settings.maxMessageBytes()));
+    ctx.pipeline()
+        .addAfter(
+            "ws-aggregator",
+            "pusher",
+            new WebSocketHandler(protocol, conn, settings.maxMessageBytes()));
+    ctx.pipeline().remove(this);
+    loop.connections.add(conn);
+    handshaker
+        .handshake(ctx.channel(), request)
+        .addListener(
+            f -> {
+              if (f.isSuccess()) {
+                protocol.onOpen(conn);
+              } else {
+                ctx.close();
+              }
+            });
+  }
+
+  private static boolean isWebSocketUpgrade(FullHttpRequest request) {
+    return request
+        .headers()
+        .containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+  }
+
+  private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, ApiResponse r) {
+    byte[] body = r.json().getBytes(StandardCharsets.UTF_8);
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            request.protocolVersion(),
+            HttpResponseStatus.valueOf(r.status()),
+            Unpooled.wrappedBuffer(body));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+    HttpUtil.setContentLength(response, body.length);
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    HttpUtil.setKeepAlive(response, keepAlive);
+    if (keepAlive) {
+      ctx.writeAndFlush(response);
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}

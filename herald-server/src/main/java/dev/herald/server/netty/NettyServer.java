@@ -1,0 +1,157 @@
+package dev.herald.server.netty;
+
+import dev.herald.server.api.HttpApi;
+import dev.herald.server.channel.FrameEncoder;
+import dev.herald.server.protocol.PusherProtocol;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty transport: one port for WebSocket clients ({@code /app/{key}}) and the HTTP API, on
+ * native epoll when available. The only package that knows Netty.
+ */
+public final class NettyServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(NettyServer.class);
+
+  private final NettySettings settings;
+  private final WebSocketFrames frames = new WebSocketFrames(PooledByteBufAllocator.DEFAULT);
+  private final LongAdder slowConsumersClosed = new LongAdder();
+  private final List<io.netty.util.concurrent.ScheduledFuture<?>> sweeps = new ArrayList<>();
+  private EventLoopGroup boss;
+  private EventLoopGroup workers;
+  private Channel serverChannel;
+
+  public NettyServer(NettySettings settings) {
+    this.settings = settings;
+  }
+
+  /** The frame encoder broadcasts use: one pooled direct buffer per message. */
+  public FrameEncoder frameEncoder() {
+    return frames;
+  }
+
+  /** Whether the native epoll transport is in use on this machine. */
+  public static boolean nativeTransport() {
+    return Epoll.isAvailable();
+  }
+
+  /**
+   * Binds the port and starts serving; returns the bound address (useful with port 0).
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public InetSocketAddress start(PusherProtocol protocol, HttpApi api) {
+    boolean epoll = nativeTransport();
+    boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+    int threads =
+        settings.eventLoopThreads() > 0
+            ? settings.eventLoopThreads()
+            : Runtime.getRuntime().availableProcessors();
+    workers = epoll ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    NettyLoops loops = new NettyLoops(loop -> startLivenessSweep(loop, protocol));
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast("http", new HttpServerCodec())
+                        .addLast("aggregator", new HttpObjectAggregator(settings.maxRequestBytes()))
+                        .addLast(
+                            "router",
+                            new HttpRouter(
+                                protocol, api, loops, frames, settings, slowConsumersClosed));
+                  }
+                });
+    try {
+      serverChannel =
+          bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
+    } catch (RuntimeException e) {
+      close();
+      throw new IllegalStateException(
+          "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
+    }
+    InetSocketAddress address = (InetSocketAddress) serverChannel.localAddress();
+    log.info(
+        "listening on {}:{} ({} transport, {} event loops)",
+        address.getHostString(),
+        address.getPort(),
+        epoll ? "epoll" : "nio",
+        threads);
+    return address;
+  }
+
+  /** Connections closed because they did not read fast enough (4100). */
+  public long slowConsumersClosed() {
+    return slowConsumersClosed.sum();
+  }
+
+  private void startLivenessSweep(NettyLoop loop, PusherProtocol protocol) {
+    long period = settings.livenessCheckMillis();
+    var sweep =
+        loop.eventLoop.scheduleAtFixedRate(
+            () -> {
+              for (NettyConnection conn : loop.connections.toArray(new NettyConnection[0])) {
+                if (!conn.isClosing()) {
+                  protocol.checkLiveness(conn);
+                }
+              }
+            },
+            period,
+            period,
+            TimeUnit.MILLISECONDS);
+    synchronized (sweeps) {
+      sweeps.add(sweep);
+    }
+  }
+
+  /** Stops accepting, closes every connection and releases the threads. Blocks until done. */
+  @Override
+  public void close() {
+    synchronized (sweeps) {
+      sweeps.forEach(s -> s.cancel(false));
+    }
+    if (serverChannel != null) {
+      serverChannel.close().syncUninterruptibly();
+    }
+    if (workers != null) {
+      workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+    if (boss != null) {
+      boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+}

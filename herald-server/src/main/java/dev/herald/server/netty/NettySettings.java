@@ -1,0 +1,21 @@
+package dev.herald.server.netty;
+
+/**
+ * Transport settings.
+ *
+ * @param host the address to bind
+ * @param port the port to bind; 0 picks a free one
+ * @param eventLoopThreads worker threads; 0 means one per available core
+ * @param maxMessageBytes the largest WebSocket message a client may send (1009 beyond)
+ * @param maxRequestBytes the largest HTTP request body (413 beyond)
+ * @param maxOutboundBytes unsent bytes a client may accumulate before it is closed with 4100
+ * @param livenessCheckMillis how often each loop checks its connections' liveness
+ */
+public record NettySettings(
+    String host,
+    int port,
+    int eventLoopThreads,
+    int maxMessageBytes,
+    int maxRequestBytes,
+    long maxOutboundBytes,
+    long livenessCheckMillis) {}

@@ -1,0 +1,161 @@
+package dev.herald.server.protocol;
+
+import dev.herald.pusher.PusherJson;
+import dev.herald.server.app.App;
+import dev.herald.server.app.AppRegistry;
+import dev.herald.server.broker.Broker;
+import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.presence.PresenceStore;
+import dev.herald.server.protocol.PusherException.SubscriptionFailure;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Pusher protocol v7, server side: turns client frames into subscribe, unsubscribe, ping and
+ * client-event actions and replies. No transport types; the transport calls {@link #admit} on a
+ * connection request, then {@link #onOpen}, {@link #onMessage} for each text frame, {@link
+ * #onActivity} for every inbound frame, {@link #checkLiveness} periodically and {@link #onClose}
+ * once. Every method runs on the connection's loop and never blocks.
+ *
+ * <p>This is the one place where a {@link PusherException} becomes a {@code pusher:error} (and a
+ * close, when the error closes).
+ */
+public final class PusherProtocol {
+  private static final Logger log = LoggerFactory.getLogger(PusherProtocol.class);
+
+  private final ProtocolSettings settings;
+  private final Clock clock;
+  private final Handshake handshake;
+  private final Subscriptions subscriptions;
+  private final ClientEvents clientEvents;
+  private final String ping = PusherJson.heartbeat(PusherJson.PING);
+  private final String pong = PusherJson.heartbeat(PusherJson.PONG);
+
+  public PusherProtocol(
+      ProtocolSettings settings,
+      AppRegistry apps,
+      ChannelRegistry channels,
+      PresenceStore presence,
+      Broker broker,
+      Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.handshake = new Handshake(apps, settings);
+    this.subscriptions = new Subscriptions(channels, presence, broker);
+    this.clientEvents = new ClientEvents(broker, clock);
+  }
+
+  /**
+   * Checks a connection request (path, key, app state, protocol version, quota) and reserves a
+   * connection slot for the app; every admitted connection must later reach {@link #onClose}.
+   *
+   * @throws PusherException a fatal error whose code the transport closes with
+   */
+  public App admit(String path, Map<String, List<String>> query) {
+    return handshake.admit(path, query);
+  }
+
+  /** A new socket id, {@code digits.digits} as the server SDKs require. */
+  public String newSocketId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return random.nextLong(1, 10_000_000_000L) + "." + random.nextLong(1, 10_000_000_000L);
+  }
+
+  /** New protocol state for a connection that is about to open. */
+  public ConnectionState newState() {
+    return new ConnectionState(clock.millis());
+  }
+
+  /** Sends {@code pusher:connection_established}. */
+  public void onOpen(Connection conn) {
+    conn.send(PusherJson.connectionEstablished(conn.socketId(), settings.activityTimeoutSeconds()));
+  }
+
+  /** Handles one text message from the client. */
+  public void onMessage(Connection conn, String text) {
+    onActivity(conn);
+    try {
+      ClientFrame frame = ClientFrame.parse(text);
+      String event = frame.event();
+      switch (event) {
+        case PusherJson.PING -> conn.send(pong);
+        case PusherJson.PONG -> {} // Liveness was refreshed above.
+        case PusherJson.SUBSCRIBE -> subscriptions.subscribe(conn, frame);
+        case PusherJson.UNSUBSCRIBE -> subscriptions.unsubscribe(conn, frame);
+        default -> {
+          if (event.startsWith(PusherJson.CLIENT_EVENT_PREFIX)) {
+            clientEvents.trigger(conn, frame);
+          } else {
+            throw ClientFrame.invalid("Unknown event: " + ChannelText.cut(event));
+          }
+        }
+      }
+    } catch (PusherException e) {
+      report(conn, e);
+    }
+  }
+
+  /** Any inbound frame, WebSocket control frames included, proves the client is alive. */
+  public void onActivity(Connection conn) {
+    ConnectionState state = conn.state();
+    state.lastActivityMillis = clock.millis();
+    state.pingSentMillis = -1;
+  }
+
+  /**
+   * Pings a connection that has been silent for {@code activity_timeout}, and closes with 4201 one
+   * that has not answered a ping within the pong timeout.
+   */
+  public void checkLiveness(Connection conn) {
+    ConnectionState state = conn.state();
+    long now = clock.millis();
+    if (state.pingSentMillis >= 0) {
+      if (now - state.pingSentMillis >= settings.pongTimeoutSeconds() * 1000L) {
+        conn.close(PusherError.PONG_TIMEOUT, "Pong reply not received in time");
+      }
+    } else if (now - state.lastActivityMillis >= settings.activityTimeoutSeconds() * 1000L) {
+      state.pingSentMillis = now;
+      conn.send(ping);
+    }
+  }
+
+  /** Cleans up after a closed connection: leaves its channels and frees its quota slot. */
+  public void onClose(Connection conn) {
+    ConnectionState state = conn.state();
+    if (state.closed) {
+      return;
+    }
+    state.closed = true;
+    subscriptions.unsubscribeAll(conn);
+    handshake.release(conn.app());
+  }
+
+  /** The app's open connections on this node. */
+  public int openConnections(String appId) {
+    return handshake.openConnections(appId);
+  }
+
+  private static void report(Connection conn, PusherException e) {
+    if (e.closes()) {
+      conn.close(e.error(), e.getMessage());
+      return;
+    }
+    SubscriptionFailure failure = e.subscriptionFailure();
+    if (failure != null) {
+      conn.send(
+          PusherJson.subscriptionError(
+              failure.channel(), failure.type(), e.getMessage(), failure.status()));
+    }
+    log.debug(
+        "app={} socket={} rejected: {} {}",
+        conn.app().id(),
+        conn.socketId(),
+        e.error().code(),
+        e.getMessage());
+    conn.send(PusherJson.error(e.error().code(), e.getMessage()));
+  }
+}
