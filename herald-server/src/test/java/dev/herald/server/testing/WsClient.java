@@ -1,0 +1,199 @@
+package dev.herald.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.pusher.PusherJson;
+import dev.herald.pusher.Signatures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small recording WebSocket client over real sockets (the JDK's): every message lands in a queue;
+ * every wait is bounded.
+ */
+public final class WsClient implements AutoCloseable {
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+  private final List<JsonNode> seen = new ArrayList<>();
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final CompletableFuture<String> pong = new CompletableFuture<>();
+  private volatile String closeReason;
+  private final WebSocket socket;
+  private String socketId;
+
+  private WsClient(URI uri) {
+    socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .connectTimeout(TIMEOUT)
+            .buildAsync(uri, new Listener())
+            .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+            .join();
+  }
+
+  /** Connects to {@code /app/{key}?protocol=7} and waits for connection_established. */
+  public static WsClient connect(int port, String key) {
+    WsClient client = open(port, "/app/" + key + "?protocol=7&client=java-test&version=1.0");
+    JsonNode established = client.awaitEvent("pusher:connection_established");
+    client.socketId = data(established).get("socket_id").asText();
+    return client;
+  }
+
+  /** Opens a WebSocket to any path without waiting for anything. */
+  public static WsClient open(int port, String pathAndQuery) {
+    return new WsClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery));
+  }
+
+  public String socketId() {
+    return socketId;
+  }
+
+  public void send(String json) {
+    socket.sendText(json, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
+  /** Sends a WebSocket control ping; completes with the pong's payload. */
+  public CompletableFuture<String> ping(String payload) {
+    socket.sendPing(ByteBuffer.wrap(payload.getBytes()));
+    return pong;
+  }
+
+  public void subscribe(String channel) {
+    send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
+    awaitEvent("pusher_internal:subscription_succeeded");
+  }
+
+  public void subscribePrivate(String channel, String key, String secret) {
+    String auth = Signatures.channelAuth(key, secret, socketId, channel, null);
+    send(
+        "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\""
+            + channel
+            + "\",\"auth\":\""
+            + auth
+            + "\"}}");
+    awaitEvent("pusher_internal:subscription_succeeded");
+  }
+
+  /** Waits for the next message with this event name, skipping (but keeping) others. */
+  public JsonNode awaitEvent(String event) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      for (JsonNode m : seen) {
+        if (m.path("event").asText().equals(event)) {
+          seen.remove(m);
+          return m;
+        }
+      }
+      long left = deadline - System.nanoTime();
+      JsonNode next;
+      try {
+        next = left <= 0 ? null : messages.poll(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      if (next == null) {
+        throw new AssertionError("no " + event + " within " + TIMEOUT + "; saw " + seen);
+      }
+      seen.add(next);
+    }
+  }
+
+  /** Asserts that nothing arrives within {@code window} (for "must not receive" checks). */
+  public List<JsonNode> drain(Duration window) {
+    List<JsonNode> result = new ArrayList<>(seen);
+    seen.clear();
+    try {
+      JsonNode m;
+      while ((m = messages.poll(window.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+        result.add(m);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return result;
+  }
+
+  /** Waits for the server to close; returns the close code. */
+  public int awaitClose() {
+    return closeCode.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
+  public String closeReason() {
+    return closeReason;
+  }
+
+  public boolean isClosed() {
+    return closeCode.isDone();
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+    socket.abort();
+  }
+
+  public static JsonNode data(JsonNode message) {
+    JsonNode data = message.path("data");
+    if (data.isTextual()) {
+      try {
+        return PusherJson.mapper().readTree(data.asText());
+      } catch (Exception e) {
+        return data;
+      }
+    }
+    return data;
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          messages.add(PusherJson.mapper().readTree(partial.toString()));
+        } catch (Exception e) {
+          messages.add(PusherJson.mapper().getNodeFactory().textNode("UNPARSEABLE " + partial));
+        }
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+      byte[] bytes = new byte[message.remaining()];
+      message.get(bytes);
+      pong.complete(new String(bytes));
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      closeReason = reason;
+      closeCode.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      closeCode.complete(1006);
+    }
+  }
+}
