@@ -1,0 +1,121 @@
+package dev.herald.server.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.server.channel.Frame;
+import dev.herald.server.netty.NettyFixture.FlushCounter;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Adaptive flushing on a real event loop (in-VM transport): at once when idle, coalesced under
+ * load.
+ */
+class FlushCoalescingTest {
+  private final DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
+  private final NettyFixture f = new NettyFixture();
+  private final FlushCounter flushes = new FlushCounter();
+  private final AtomicLong receivedBytes = new AtomicLong();
+  private NettyConnection conn;
+  private Channel serverSide;
+
+  @AfterEach
+  void stop() {
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  @Test
+  void flushesAtOnceWhenTheLoopIsIdle() throws Exception {
+    connect();
+    Frame frame = frame();
+    serverSide.eventLoop().submit(() -> conn.deliver(frame)).get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() > 0);
+    assertThat(flushes.count).isEqualTo(1);
+    frame.release();
+  }
+
+  @Test
+  void coalescesBroadcastsQueuedOnTheLoopIntoOneFlush() throws Exception {
+    connect();
+    Frame frame = frame();
+    int size = ((NettyFrame) frame).buf.readableBytes();
+    // Three broadcasts queued behind each other, as under load: one flush carries all three.
+    serverSide
+        .eventLoop()
+        .submit(
+            () -> {
+              for (int i = 0; i < 3; i++) {
+                serverSide.eventLoop().execute(() -> conn.deliver(frame));
+              }
+            })
+        .get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() == 3L * size);
+    assertThat(flushes.count).isEqualTo(1);
+    frame.release();
+  }
+
+  private Frame frame() {
+    return f.frames.encode("{\"event\":\"e\",\"data\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void connect() throws Exception {
+    LocalAddress address = new LocalAddress("flush-" + System.nanoTime());
+    CompletableFuture<Channel> accepted = new CompletableFuture<>();
+    new ServerBootstrap()
+        .group(group)
+        .channel(LocalServerChannel.class)
+        .childHandler(
+            new ChannelInitializer<LocalChannel>() {
+              @Override
+              protected void initChannel(LocalChannel ch) {
+                ch.pipeline().addLast(flushes);
+                accepted.complete(ch);
+              }
+            })
+        .bind(address)
+        .sync();
+    new Bootstrap()
+        .group(group)
+        .channel(LocalChannel.class)
+        .handler(
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                receivedBytes.addAndGet(((ByteBuf) msg).readableBytes());
+                ((ByteBuf) msg).release();
+              }
+            })
+        .connect(address)
+        .sync();
+    serverSide = accepted.get(5, TimeUnit.SECONDS);
+    NettyLoop loop = new NettyLoop(serverSide.eventLoop());
+    conn =
+        new NettyConnection(
+            serverSide,
+            loop,
+            f.frames,
+            NettyFixture.APP,
+            "1.1",
+            f.protocol.newState(),
+            1 << 20,
+            new LongAdder());
+  }
+}
