@@ -12,6 +12,11 @@ final class NettyLoops {
     this.onNewLoop = onNewLoop;
   }
 
+  /** Every loop that has had a connection. */
+  java.util.Collection<NettyLoop> all() {
+    return java.util.List.copyOf(loops.values());
+  }
+
   NettyLoop of(EventLoop eventLoop) {
     NettyLoop loop = loops.get(eventLoop);
     if (loop != null) {

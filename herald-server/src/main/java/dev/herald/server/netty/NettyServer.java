@@ -2,6 +2,7 @@ package dev.herald.server.netty;
 
 import dev.herald.server.api.HttpApi;
 import dev.herald.server.channel.FrameEncoder;
+import dev.herald.server.protocol.PusherError;
 import dev.herald.server.protocol.PusherProtocol;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -41,6 +42,7 @@ public final class NettyServer implements AutoCloseable {
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel serverChannel;
+  private NettyLoops loops;
 
   public NettyServer(NettySettings settings) {
     this.settings = settings;
@@ -71,7 +73,7 @@ public final class NettyServer implements AutoCloseable {
     workers = epoll ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    NettyLoops loops = new NettyLoops(loop -> startLivenessSweep(loop, protocol));
+    loops = new NettyLoops(loop -> startLivenessSweep(loop, protocol));
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
@@ -138,7 +140,10 @@ public final class NettyServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting, closes every connection and releases the threads. Blocks until done. */
+  /**
+   * Stops accepting, tells every client to reconnect (4200, so they move to another node at once),
+   * and releases the threads. Blocks until done, at most a few seconds.
+   */
   @Override
   public void close() {
     synchronized (sweeps) {
@@ -147,8 +152,21 @@ public final class NettyServer implements AutoCloseable {
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }
+    if (loops != null) {
+      List<io.netty.util.concurrent.Future<?>> goodbyes = new ArrayList<>();
+      for (NettyLoop loop : loops.all()) {
+        goodbyes.add(
+            loop.eventLoop.submit(
+                () -> {
+                  for (NettyConnection conn : loop.connections.toArray(new NettyConnection[0])) {
+                    conn.close(PusherError.RECONNECT, "Server shutting down; please reconnect");
+                  }
+                }));
+      }
+      goodbyes.forEach(g -> g.awaitUninterruptibly(2, TimeUnit.SECONDS));
+    }
     if (workers != null) {
-      workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      workers.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
     if (boss != null) {
       boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

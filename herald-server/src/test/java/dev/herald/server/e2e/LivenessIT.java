@@ -42,4 +42,17 @@ class LivenessIT {
       assertThat(client.isClosed()).isFalse();
     }
   }
+
+  @Test
+  void tellsClientsToReconnectWhenTheServerStops() {
+    ServerConfig config =
+        ServerConfig.DEFAULTS
+            .withAddress("127.0.0.1", 0)
+            .withApps(List.of(App.of("1", "app-key", "app-secret")));
+    HeraldServer server = HeraldServer.start(config);
+    try (WsClient client = WsClient.connect(server.port(), "app-key")) {
+      server.close();
+      assertThat(client.awaitClose()).isEqualTo(4200);
+    }
+  }
 }
