@@ -23,14 +23,19 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first handler of every connection: a WebSocket upgrade becomes a Pusher connection (after the
  * handshake checks), anything else goes to the HTTP API on the same port.
  */
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
+
   private final PusherProtocol protocol;
   private final HttpApi api;
   private final NettyLoops loops;
@@ -136,6 +141,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             "pusher",
             new WebSocketHandler(protocol, conn, settings.maxMessageBytes()));
     ctx.pipeline().remove(this);
+    ctx.pipeline().remove("http-idle");
     loop.connections.add(conn);
     handshaker
         .handshake(ctx.channel(), request)
@@ -147,6 +153,15 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
                 ctx.close();
               }
             });
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // Idle timeouts and resets are routine for HTTP keep-alive connections; anything else is a bug.
+    if (!(cause instanceof java.io.IOException || cause instanceof ReadTimeoutException)) {
+      log.warn("HTTP connection from {} failed", ctx.channel().remoteAddress(), cause);
+    }
+    ctx.close();
   }
 
   private static boolean isWebSocketUpgrade(FullHttpRequest request) {

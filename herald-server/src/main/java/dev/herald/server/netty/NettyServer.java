@@ -20,6 +20,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class NettyServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NettyServer.class);
+
+  /**
+   * An HTTP connection (API keep-alive, or a socket that never finishes its upgrade) silent this
+   * long is closed; WebSocket connections drop this handler and use the protocol's liveness.
+   */
+  static final int HTTP_IDLE_SECONDS = 60;
 
   private final NettySettings settings;
   private final WebSocketFrames frames = new WebSocketFrames(PooledByteBufAllocator.DEFAULT);
@@ -90,6 +97,7 @@ public final class NettyServer implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     ch.pipeline()
+                        .addLast("http-idle", new ReadTimeoutHandler(HTTP_IDLE_SECONDS))
                         .addLast("http", new HttpServerCodec())
                         .addLast("aggregator", new HttpObjectAggregator(settings.maxRequestBytes()))
                         .addLast(
