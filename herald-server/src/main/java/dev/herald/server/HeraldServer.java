@@ -41,7 +41,7 @@ public final class HeraldServer implements AutoCloseable {
     broker = new LocalBroker(channels);
     PusherProtocol protocol =
         new PusherProtocol(config.protocol(), apps, channels, presence, broker, clock);
-    HttpApi api = new HttpApi();
+    HttpApi api = new HttpApi(apps, channels, presence, broker, clock);
     address = transport.start(protocol, api);
   }
 

@@ -1,10 +1,119 @@
 package dev.herald.server.api;
 
+import dev.herald.server.app.App;
+import dev.herald.server.app.AppRegistry;
+import dev.herald.server.broker.Broker;
+import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.presence.PresenceStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder until the HTTP API lands. */
+/**
+ * The Pusher HTTP API (protocol reference §1.11) as a route table over transport-independent
+ * requests:
+ *
+ * <pre>
+ * GET  /up                                      health check, no auth: {"status":"ok"}
+ * POST /apps/{app_id}/events                    trigger an event on 1..maxChannelsPerEvent channels
+ * POST /apps/{app_id}/batch_events              trigger 1..maxBatchSize events
+ * GET  /apps/{app_id}/channels                  occupied channels
+ * GET  /apps/{app_id}/channels/{channel}        one channel's state
+ * GET  /apps/{app_id}/channels/{channel}/users  a presence channel's users
+ * </pre>
+ *
+ * <p>Every {@code /apps/…} route is authenticated by {@link ApiAuthenticator}. An unknown path is a
+ * 404 and a known path with another method a 405. Refusals ({@link ApiException}) become {@code
+ * {"error": message}} with their status here and nowhere else; an unexpected failure is logged and
+ * answered 500.
+ *
+ * <p>Thread-safe; {@link #handle} never blocks, so it may run on an event loop.
+ */
 public final class HttpApi {
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+  private static final String UP = "{\"status\":\"ok\"}";
+
+  private final ApiAuthenticator authenticator;
+  private final List<Route> routes;
+
+  /**
+   * @param apps the apps requests are signed for
+   * @param channels this node's subscriptions, for counts and the channel list
+   * @param presence presence members, for user counts and lists
+   * @param broker where triggered events are published
+   * @param clock the time {@code auth_timestamp} is checked against
+   */
+  public HttpApi(
+      AppRegistry apps,
+      ChannelRegistry channels,
+      PresenceStore presence,
+      Broker broker,
+      Clock clock) {
+    this.authenticator = new ApiAuthenticator(apps, clock);
+    ChannelInfo info = new ChannelInfo(channels, presence);
+    EventsEndpoint events = new EventsEndpoint(info, broker);
+    ChannelsEndpoint channelQueries = new ChannelsEndpoint(channels, presence, info);
+    this.routes =
+        List.of(
+            Route.open("GET", "/up", call -> new ApiResponse(200, UP)),
+            Route.signed("POST", "/apps/{app_id}/events", events::trigger),
+            Route.signed("POST", "/apps/{app_id}/batch_events", events::batch),
+            Route.signed("GET", "/apps/{app_id}/channels", channelQueries::list),
+            Route.signed("GET", "/apps/{app_id}/channels/{channel}", channelQueries::show),
+            Route.signed("GET", "/apps/{app_id}/channels/{channel}/users", channelQueries::users));
+  }
+
+  /**
+   * Answers one request. The future always completes normally, with an error response when the
+   * request is refused or fails; today it is always already complete.
+   */
   public CompletableFuture<ApiResponse> handle(ApiRequest request) {
-    return CompletableFuture.completedFuture(new ApiResponse(404, "{\"error\":\"Not found\"}"));
+    ApiResponse response;
+    try {
+      response = dispatch(request);
+    } catch (ApiException e) {
+      response = ApiResponse.error(e.status(), e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("HTTP API {} {} failed", request.method(), request.path(), e);
+      response = ApiResponse.error(500, "Internal server error");
+    }
+    return CompletableFuture.completedFuture(response);
+  }
+
+  private ApiResponse dispatch(ApiRequest request) {
+    String path = request.path() == null ? "" : request.path();
+    List<String> allowed = new ArrayList<>();
+    for (Route route : routes) {
+      Optional<Map<String, String>> params = route.match(path);
+      if (params.isEmpty()) {
+        continue;
+      }
+      if (!route.method().equals(request.method())) {
+        allowed.add(route.method());
+        continue;
+      }
+      App app =
+          route.signed()
+              ? authenticator.authenticate(request, params.get().get(Route.APP_ID))
+              : null;
+      return route.endpoint().handle(new ApiCall(request, app, params.get()));
+    }
+    if (!allowed.isEmpty()) {
+      throw new ApiException(
+          405,
+          "Method "
+              + request.method()
+              + " is not allowed on "
+              + ApiException.printable(path)
+              + "; use "
+              + allowed.stream().distinct().collect(Collectors.joining(" or ")));
+    }
+    throw new ApiException(404, "Not found: no API route for " + ApiException.printable(path));
   }
 }
