@@ -1,0 +1,91 @@
+package dev.herald.server.cli;
+
+import dev.herald.server.HeraldServer;
+import dev.herald.server.config.ConfigLoader;
+import dev.herald.server.config.ConfigOverrides;
+import dev.herald.server.config.LoadedConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code herald serve}: loads the configuration, starts the server and runs until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    usageHelpAutoWidth = true,
+    description = {
+      "Starts the server and runs until SIGTERM or Ctrl-C.",
+      "Without a config file or HERALD_APP_* variables it serves a development app on 127.0.0.1."
+    })
+final class ServeCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML config file (default: $HERALD_CONFIG)")
+  Path config;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "address to bind, overriding the file and $HERALD_HOST")
+  String host;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "port to bind (0 picks a free one), overriding the file and $HERALD_PORT")
+  Integer port;
+
+  private final ConfigLoader loader;
+
+  ServeCommand(Map<String, String> env) {
+    this.loader = new ConfigLoader(env);
+  }
+
+  /** The configuration this invocation would start with. */
+  LoadedConfig loadConfig() {
+    return loader.load(new ConfigOverrides(config, host, port));
+  }
+
+  @Override
+  public Integer call() {
+    LoadedConfig loaded = loadConfig();
+    HeraldServer server = HeraldServer.start(loaded.server());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping");
+                  server.close();
+                  log.info("stopped");
+                  stopped.countDown();
+                },
+                "herald-shutdown"));
+    log.info(
+        "started with {} app(s){}",
+        loaded.server().apps().size(),
+        loaded.development() ? " in development mode" : "");
+    spec.commandLine().getOut().print(Banner.text(loaded, server.port()));
+    spec.commandLine().getOut().flush();
+    try {
+      // The shutdown hook (SIGTERM, SIGINT) closes the server; until then this thread waits.
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

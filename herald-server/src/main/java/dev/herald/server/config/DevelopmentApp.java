@@ -1,0 +1,30 @@
+package dev.herald.server.config;
+
+import dev.herald.server.app.App;
+import dev.herald.server.app.AppLimits;
+
+/**
+ * The app Herald serves when started without any configuration, so that {@code herald serve} works
+ * out of the box. Its credentials are public, so it is only ever bound to a loopback address, and
+ * no other start accepts its secret on a public address.
+ */
+public final class DevelopmentApp {
+  /** The development app id. */
+  public static final String ID = "herald-dev";
+
+  /** The development app key. */
+  public static final String KEY = "herald-dev-key";
+
+  /** The development app secret: public, hence refused on non-loopback addresses. */
+  public static final String SECRET = "herald-dev-secret";
+
+  /** The address the development server binds unless told otherwise. */
+  public static final String HOST = "127.0.0.1";
+
+  private DevelopmentApp() {}
+
+  /** The development app: enabled, client events on, default limits. */
+  public static App app() {
+    return new App(ID, KEY, SECRET, true, true, AppLimits.DEFAULTS);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.herald.server.config;
+
+import static dev.herald.server.config.EnvironmentVariables.ACTIVITY_TIMEOUT;
+import static dev.herald.server.config.EnvironmentVariables.APP_CLIENT_EVENTS;
+import static dev.herald.server.config.EnvironmentVariables.APP_ID;
+import static dev.herald.server.config.EnvironmentVariables.APP_KEY;
+import static dev.herald.server.config.EnvironmentVariables.APP_SECRET;
+import static dev.herald.server.config.EnvironmentVariables.HOST;
+import static dev.herald.server.config.EnvironmentVariables.PORT;
+
+import dev.herald.server.ServerConfig;
+import dev.herald.server.app.App;
+import dev.herald.server.protocol.ProtocolSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The {@code HERALD_*} environment variables (see {@link EnvironmentVariables}) applied over a
+ * configuration. A variable set to an empty string counts as unset.
+ */
+final class EnvironmentSettings {
+  private final Map<String, String> env;
+
+  EnvironmentSettings(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  Optional<Path> configFile() {
+    return get(EnvironmentVariables.CONFIG).map(Path::of);
+  }
+
+  /** Whether any single-app variable is set: then the environment describes an app. */
+  boolean hasApp() {
+    return Stream.of(APP_ID, APP_KEY, APP_SECRET, APP_CLIENT_EVENTS)
+        .anyMatch(name -> get(name).isPresent());
+  }
+
+  /**
+   * {@code config} with the host, port, activity timeout and the single app from the environment.
+   * The app replaces the credentials of the configured app with the same id (keeping its limits),
+   * or is added.
+   *
+   * @throws ConfigException naming the variable when a value is invalid or app variables are
+   *     missing
+   */
+  ServerConfig apply(ServerConfig config) {
+    ServerConfig result = config;
+    Optional<String> host = get(HOST);
+    if (host.isPresent()) {
+      ServerConfig current = result;
+      result = build(HOST, () -> current.withAddress(host.get(), current.port()));
+    }
+    Optional<Integer> port = integer(PORT);
+    if (port.isPresent()) {
+      ServerConfig current = result;
+      result = build(PORT, () -> current.withAddress(current.host(), port.get()));
+    }
+    Optional<Integer> activityTimeout = integer(ACTIVITY_TIMEOUT);
+    if (activityTimeout.isPresent()) {
+      ServerConfig current = result;
+      ProtocolSettings p = current.protocol();
+      result =
+          build(
+              ACTIVITY_TIMEOUT,
+              () ->
+                  current.withProtocol(
+                      new ProtocolSettings(
+                          activityTimeout.get(),
+                          p.pongTimeoutSeconds(),
+                          p.minProtocol(),
+                          p.maxProtocol())));
+    }
+    return hasApp() ? result.withApps(withEnvironmentApp(result.apps())) : result;
+  }
+
+  private List<App> withEnvironmentApp(List<App> apps) {
+    List<String> missing =
+        Stream.of(APP_ID, APP_KEY, APP_SECRET).filter(name -> get(name).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      throw new ConfigException(
+          "Missing environment variable "
+              + String.join(", ", missing)
+              + ": "
+              + APP_ID
+              + ", "
+              + APP_KEY
+              + " and "
+              + APP_SECRET
+              + " must be set together");
+    }
+    String id = get(APP_ID).orElseThrow();
+    String key = get(APP_KEY).orElseThrow();
+    String secret = get(APP_SECRET).orElseThrow();
+    Optional<Boolean> clientEvents = bool(APP_CLIENT_EVENTS);
+    List<App> result = new ArrayList<>();
+    boolean replaced = false;
+    for (App app : apps) {
+      if (app.id().equals(id)) {
+        result.add(withCredentials(app, key, secret, clientEvents));
+        replaced = true;
+      } else {
+        result.add(app);
+      }
+    }
+    if (!replaced) {
+      result.add(withCredentials(App.of(id, key, secret), key, secret, clientEvents));
+    }
+    return result;
+  }
+
+  private static App withCredentials(
+      App app, String key, String secret, Optional<Boolean> clientEvents) {
+    return new App(
+        app.id(),
+        key,
+        secret,
+        app.enabled(),
+        clientEvents.orElse(app.clientEvents()),
+        app.limits());
+  }
+
+  private Optional<String> get(String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private Optional<Integer> integer(String name) {
+    return get(name)
+        .map(
+            value -> {
+              try {
+                return Integer.parseInt(value);
+              } catch (NumberFormatException e) {
+                throw new ConfigException(name + " must be a whole number, was '" + value + "'");
+              }
+            });
+  }
+
+  private Optional<Boolean> bool(String name) {
+    return get(name)
+        .map(
+            value -> {
+              if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
+              }
+              throw new ConfigException(name + " must be true or false, was '" + value + "'");
+            });
+  }
+
+  private static ServerConfig build(String name, Supplier<ServerConfig> config) {
+    try {
+      return config.get();
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.invalid(name, e);
+    }
+  }
+}

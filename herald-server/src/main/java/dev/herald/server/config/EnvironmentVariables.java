@@ -1,0 +1,35 @@
+package dev.herald.server.config;
+
+/**
+ * The environment variables Herald reads; each overrides the YAML file and is overridden by flags.
+ */
+public final class EnvironmentVariables {
+  /** Path of the YAML config file, when {@code --config} is not given. */
+  public static final String CONFIG = "HERALD_CONFIG";
+
+  /** The address to bind. */
+  public static final String HOST = "HERALD_HOST";
+
+  /** The port to bind. */
+  public static final String PORT = "HERALD_PORT";
+
+  /** The single app's id; set together with {@link #APP_KEY} and {@link #APP_SECRET}. */
+  public static final String APP_ID = "HERALD_APP_ID";
+
+  /** The single app's key. */
+  public static final String APP_KEY = "HERALD_APP_KEY";
+
+  /** The single app's secret. */
+  public static final String APP_SECRET = "HERALD_APP_SECRET";
+
+  /** Whether the single app accepts client events: {@code true} or {@code false}. */
+  public static final String APP_CLIENT_EVENTS = "HERALD_APP_CLIENT_EVENTS";
+
+  /** The activity timeout in seconds. */
+  public static final String ACTIVITY_TIMEOUT = "HERALD_ACTIVITY_TIMEOUT";
+
+  /** The server URL {@code herald trigger} sends to (not read by the server). */
+  public static final String URL = "HERALD_URL";
+
+  private EnvironmentVariables() {}
+}

@@ -1,0 +1,101 @@
+package dev.herald.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.server.config.LoadedConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code herald serve} up to the point where it would start the server. */
+class ServeCommandTest {
+  @TempDir Path dir;
+
+  private static ServeCommand parse(Map<String, String> env, String... args) {
+    CommandLine cli = new HeraldCli(env).commandLine();
+    CommandLine.ParseResult parsed = cli.parseArgs(args);
+    return parsed.subcommand().commandSpec().commandLine().getCommand();
+  }
+
+  @Test
+  void startsTheDevelopmentAppWhenGivenNothing() {
+    LoadedConfig loaded = parse(Map.of(), "serve").loadConfig();
+
+    assertThat(loaded.development()).isTrue();
+    assertThat(loaded.server().host()).isEqualTo("127.0.0.1");
+    assertThat(loaded.server().port()).isEqualTo(6001);
+  }
+
+  @Test
+  void passesTheConfigFileHostAndPortFlagsToTheLoader() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("herald.yml"),
+            "host: 10.1.1.1\nport: 7000\napps: [{id: a, key: k, secret: s}]\n");
+
+    LoadedConfig loaded =
+        parse(
+                Map.of("HERALD_PORT", "7001"),
+                "serve",
+                "--config",
+                file.toString(),
+                "--host",
+                "10.2.2.2",
+                "--port",
+                "0")
+            .loadConfig();
+
+    assertThat(loaded.development()).isFalse();
+    assertThat(loaded.file()).contains(file);
+    assertThat(loaded.server().host()).isEqualTo("10.2.2.2");
+    assertThat(loaded.server().port()).isZero();
+  }
+
+  @Test
+  void printsTheDevelopmentSecretAndReadyToPasteSnippets() {
+    LoadedConfig loaded = parse(Map.of(), "serve").loadConfig();
+
+    String banner = Banner.text(loaded, 6001);
+
+    assertThat(banner)
+        .contains("Herald is listening on 127.0.0.1:6001")
+        .contains("id herald-dev, key herald-dev-key")
+        .contains("herald-dev-secret")
+        .contains(
+            "new Pusher('herald-dev-key', { wsHost: '127.0.0.1', wsPort: 6001, forceTLS: false,"
+                + " enabledTransports: ['ws'], cluster: 'mt1' });")
+        .contains("pusher.subscribe('my-channel').bind('my-event', data => console.log(data));")
+        .contains(
+            "./herald trigger --channel my-channel --event my-event --data"
+                + " '{\"message\":\"hello\"}'\n");
+  }
+
+  @Test
+  void pointsTheTriggerSnippetAtTheBoundPort() {
+    LoadedConfig loaded = parse(Map.of(), "serve", "--port", "0").loadConfig();
+
+    assertThat(Banner.text(loaded, 41234))
+        .contains("wsPort: 41234")
+        .contains("--url http://127.0.0.1:41234");
+  }
+
+  @Test
+  void neverPrintsASecretOutsideDevelopmentMode() {
+    Map<String, String> env =
+        Map.of("HERALD_APP_ID", "1", "HERALD_APP_KEY", "prod-key", "HERALD_APP_SECRET", "s3cr3t");
+    LoadedConfig loaded = parse(env, "serve").loadConfig();
+
+    String banner = Banner.text(loaded, 6001);
+
+    assertThat(banner)
+        .contains("Herald is listening on 0.0.0.0:6001")
+        .contains("id 1, key prod-key")
+        .contains("Config     environment")
+        .doesNotContain("s3cr3t")
+        .doesNotContain("new Pusher");
+  }
+}
