@@ -145,16 +145,9 @@ public final class WsClient implements AutoCloseable {
     socket.abort();
   }
 
+  /** The {@code data} of a message, parsed when it is a JSON string. */
   public static JsonNode data(JsonNode message) {
-    JsonNode data = message.path("data");
-    if (data.isTextual()) {
-      try {
-        return PusherJson.mapper().readTree(data.asText());
-      } catch (Exception e) {
-        return data;
-      }
-    }
-    return data;
+    return FakeConnection.data(message);
   }
 
   private final class Listener implements WebSocket.Listener {
