@@ -93,6 +93,22 @@ public final class Signatures {
     return keyMatches & signatureMatches;
   }
 
+  /**
+   * The per-channel key of an end-to-end encrypted channel (protocol reference §1.10): {@code
+   * SHA256(utf8(channel) || masterKey)}, 32 bytes. Auth responses carry it base64-encoded as {@code
+   * shared_secret}; the SDKs encrypt with it (NaCl secretbox).
+   */
+  public static byte[] encryptedChannelKey(String channel, byte[] masterKey) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(channel.getBytes(StandardCharsets.UTF_8));
+      sha256.update(masterKey);
+      return sha256.digest();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  }
+
   /** Lower-case hex MD5 of {@code body}, as the HTTP API's {@code body_md5} parameter. */
   public static String md5Hex(byte[] body) {
     try {

@@ -48,4 +48,17 @@ class SignaturesTest {
     assertThat(Signatures.constantTimeEquals("abc", "abcd")).isFalse();
     assertThat(Signatures.constantTimeEquals(null, "abc")).isFalse();
   }
+
+  @Test
+  void derivesTheEncryptedChannelKeyAsSha256OfNameAndMasterKey() throws Exception {
+    byte[] master = new byte[32];
+    java.util.Arrays.fill(master, (byte) 7);
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    sha.update("private-encrypted-x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] expected = sha.digest(master);
+    assertThat(Signatures.encryptedChannelKey("private-encrypted-x", master))
+        .hasSize(32)
+        .isEqualTo(expected)
+        .isNotEqualTo(Signatures.encryptedChannelKey("private-encrypted-y", master));
+  }
 }
