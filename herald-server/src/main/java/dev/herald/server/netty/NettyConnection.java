@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -102,6 +103,16 @@ final class NettyConnection implements Connection {
       return;
     }
     channel.write(frames.text(json), channel.voidPromise());
+    markDirty();
+  }
+
+  @Override
+  public void ping(String pingJson) {
+    if (closing) {
+      return;
+    }
+    channel.write(frames.text(pingJson), channel.voidPromise());
+    channel.write(new PingWebSocketFrame(), channel.voidPromise());
     markDirty();
   }
 

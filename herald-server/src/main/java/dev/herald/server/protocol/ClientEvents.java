@@ -1,5 +1,6 @@
 package dev.herald.server.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.broker.Broker;
@@ -72,7 +73,10 @@ final class ClientEvents {
               + app.limits().maxEventPayloadBytes());
     }
     String userId = subscription.member() == null ? null : subscription.member().userId();
-    byte[] json = PusherJson.clientEvent(event, channel, frame.data(), userId);
+    // A client event without data is relayed with {} so that receivers whose SDKs expect data
+    // (pusher-java-client throws on a missing one) can read it.
+    JsonNode data = frame.data() == null ? PusherJson.mapper().createObjectNode() : frame.data();
+    byte[] json = PusherJson.clientEvent(event, channel, data, userId);
     broker.publish(new Message(app.id(), channel, json, conn.socketId()));
   }
 

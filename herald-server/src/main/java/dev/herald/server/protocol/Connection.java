@@ -18,6 +18,13 @@ public interface Connection extends Subscriber {
   void send(String json);
 
   /**
+   * Asks the client for a sign of life: sends {@code pingJson} ({@code pusher:ping}) and, where the
+   * transport has them, a WebSocket control ping too, which every WebSocket library answers by
+   * itself (pusher-java-client, for one, never answers {@code pusher:ping}).
+   */
+  void ping(String pingJson);
+
+  /**
    * Sends {@code pusher:error} with the error's code and {@code message}, then closes the socket
    * with that code. Idempotent.
    */

@@ -119,7 +119,7 @@ public final class PusherProtocol {
       }
     } else if (now - state.lastActivityMillis >= settings.activityTimeoutSeconds() * 1000L) {
       state.pingSentMillis = now;
-      conn.send(ping);
+      conn.ping(ping);
     }
   }
 

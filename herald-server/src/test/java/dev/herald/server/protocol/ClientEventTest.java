@@ -105,4 +105,16 @@ class ClientEventTest {
     assertThat(sender.last("pusher:error").at("/data/message").asText()).contains("name");
     assertThat(other.received).isEmpty();
   }
+
+  @Test
+  void relaysAnEventWithoutDataWithAnEmptyObject() {
+    FakeConnection sender = f.connect();
+    FakeConnection other = f.connect();
+    f.subscribe(sender, "private-chat");
+    f.subscribe(other, "private-chat");
+    other.clear();
+    f.send(sender, "{\"event\":\"client-poke\",\"channel\":\"private-chat\"}");
+    assertThat(other.received)
+        .containsExactly("{\"event\":\"client-poke\",\"channel\":\"private-chat\",\"data\":{}}");
+  }
 }

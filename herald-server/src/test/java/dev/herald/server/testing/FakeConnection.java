@@ -59,6 +59,11 @@ public final class FakeConnection implements Connection {
   }
 
   @Override
+  public void ping(String pingJson) {
+    received.add(pingJson);
+  }
+
+  @Override
   public void close(PusherError error, String message) {
     if (closedWith == null) {
       closedWith = error;

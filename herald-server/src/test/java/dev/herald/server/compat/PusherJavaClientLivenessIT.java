@@ -13,15 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pending until the server's liveness ping reaches pusher-java-client in a form it answers.
+ * The server's liveness ping must reach pusher-java-client in a form it answers.
  *
  * <p>pusher-java-client 2.4.4 never answers {@code pusher:ping} with {@code pusher:pong}; it only
  * pings after 120 s without inbound traffic, which never happens while the server pings every
  * {@code activity_timeout}. It stays connected with Herald's defaults (30 s + 30 s) only because
  * Java-WebSocket sends a WebSocket control ping every 60 s, which lands 0–2 s before the close
- * deadline. This test shrinks the timeouts so that the gap shows at once: today the client is
- * closed with 4201 after about 2 s. A server that also sends a WebSocket ping control frame (which
- * every RFC 6455 client answers by itself) would keep it connected.
+ * deadline. This test shrinks the timeouts so that the gap would show at once (the client closed
+ * with 4201 after about 2 s); the server's WebSocket control ping, which every RFC 6455 client
+ * answers by itself, keeps it connected.
  */
 class PusherJavaClientLivenessIT {
   static final App APP = App.of("1", "app-key", "app-secret");
