@@ -1,5 +1,6 @@
 package dev.herald.server.app;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,15 +13,47 @@ import java.util.Objects;
  * @param enabled whether connections and API calls are accepted (4003 / 403 otherwise)
  * @param clientEvents whether clients may trigger {@code client-} events
  * @param limits this app's limits
+ * @param features this app's opt-in protocol features
+ * @param webhooks where this app's webhooks go (none by default)
  */
 public record App(
-    String id, String key, String secret, boolean enabled, boolean clientEvents, AppLimits limits) {
+    String id,
+    String key,
+    String secret,
+    boolean enabled,
+    boolean clientEvents,
+    AppLimits limits,
+    AppFeatures features,
+    List<Webhook> webhooks) {
 
   public App {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(features, "features");
+    webhooks = List.copyOf(webhooks);
+  }
+
+  /** An app with the default features and no webhooks. */
+  public App(
+      String id,
+      String key,
+      String secret,
+      boolean enabled,
+      boolean clientEvents,
+      AppLimits limits) {
+    this(id, key, secret, enabled, clientEvents, limits, AppFeatures.DEFAULTS, List.of());
+  }
+
+  /** A copy with other features. */
+  public App withFeatures(AppFeatures newFeatures) {
+    return new App(id, key, secret, enabled, clientEvents, limits, newFeatures, webhooks);
+  }
+
+  /** A copy with other webhooks. */
+  public App withWebhooks(List<Webhook> newWebhooks) {
+    return new App(id, key, secret, enabled, clientEvents, limits, features, newWebhooks);
   }
 
   /** An enabled app with client events on and the default limits. */
