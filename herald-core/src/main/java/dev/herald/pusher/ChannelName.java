@@ -14,7 +14,53 @@ public final class ChannelName {
 
   private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_\\-=@,.;]+");
 
+  /** The prefix of the channel the server uses to reach every connection of a signed-in user. */
+  public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";
+
+  private static final java.util.List<String> CACHE_PREFIXES =
+      java.util.List.of("cache-", "private-cache-", "private-encrypted-cache-", "presence-cache-");
+
   private ChannelName() {}
+
+  /** {@code #server-to-user-{userId}}. */
+  public static String serverToUser(String userId) {
+    return SERVER_TO_USER_PREFIX + userId;
+  }
+
+  /** Whether {@code name} is a {@code #server-to-user-…} channel with a non-empty user id. */
+  public static boolean isServerToUser(String name) {
+    return name != null
+        && name.startsWith(SERVER_TO_USER_PREFIX)
+        && name.length() > SERVER_TO_USER_PREFIX.length();
+  }
+
+  /**
+   * Whether {@code name} is a cache channel: {@code cache-}, {@code private-cache-}, {@code
+   * private-encrypted-cache-} or {@code presence-cache-}, anchored at the start (so {@code
+   * my-cache-x} is an ordinary channel, unlike in some peers; protocol reference §1.6).
+   */
+  public static boolean isCache(String name) {
+    for (String prefix : CACHE_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What is wrong with {@code name} as the target of a server-side publish, or empty: a valid
+   * channel name, or a {@code #server-to-user-{id}} channel (the user id is not held to the channel
+   * charset, as the SDKs' {@code sendToUser} does not validate it).
+   */
+  public static Optional<String> publishProblem(String name) {
+    if (isServerToUser(name)) {
+      return name.length() > MAX_LENGTH + SERVER_TO_USER_PREFIX.length()
+          ? Optional.of("the user id of " + printable(name) + " is too long")
+          : Optional.empty();
+    }
+    return problem(name);
+  }
 
   /** What is wrong with {@code name}, or empty when it is a valid channel name. */
   public static Optional<String> problem(String name) {

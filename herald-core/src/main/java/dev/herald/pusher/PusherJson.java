@@ -35,6 +35,12 @@ public final class PusherJson {
   public static final String MEMBER_ADDED = "pusher_internal:member_added";
   public static final String MEMBER_REMOVED = "pusher_internal:member_removed";
   public static final String CLIENT_EVENT_PREFIX = "client-";
+  public static final String SIGNIN = "pusher:signin";
+  public static final String SIGNIN_SUCCESS = "pusher:signin_success";
+  public static final String USER_DATA = "user_data";
+  public static final String CACHE_MISS = "pusher:cache_miss";
+  public static final String SUBSCRIPTION_COUNT = "pusher_internal:subscription_count";
+  public static final String WATCHLIST_EVENTS = "pusher_internal:watchlist_events";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -155,6 +161,49 @@ public final class PusherJson {
       node.put(USER_ID, userId);
     }
     return bytes(node);
+  }
+
+  /**
+   * {@code pusher:signin_success} with the signed {@code user_data}, as an object (as documented).
+   */
+  public static String signinSuccess(String userData) {
+    ObjectNode data = MAPPER.createObjectNode();
+    data.put(USER_DATA, userData);
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put(EVENT, SIGNIN_SUCCESS);
+    node.set(DATA, data);
+    return string(node);
+  }
+
+  /** {@code pusher:cache_miss} for a cache channel with nothing cached. */
+  public static String cacheMiss(String channel) {
+    return envelope(CACHE_MISS, channel, null);
+  }
+
+  /** {@code pusher_internal:subscription_count} with {@code {"subscription_count": N}}. */
+  public static byte[] subscriptionCount(String channel, int count) {
+    ObjectNode data = MAPPER.createObjectNode();
+    data.put("subscription_count", count);
+    return bytes(envelopeNode(SUBSCRIPTION_COUNT, channel, string(data)));
+  }
+
+  /**
+   * {@code pusher_internal:watchlist_events}: {@code {"events": [{"name": "online"|"offline",
+   * "user_ids": […]}]}}, string-encoded, the wire format pusher-js reads; empty lists are left out.
+   */
+  public static String watchlistEvents(
+      java.util.Collection<String> online, java.util.Collection<String> offline) {
+    ObjectNode data = MAPPER.createObjectNode();
+    ArrayNode events = data.putArray("events");
+    if (!online.isEmpty()) {
+      ObjectNode entry = events.addObject().put("name", "online");
+      online.forEach(entry.putArray("user_ids")::add);
+    }
+    if (!offline.isEmpty()) {
+      ObjectNode entry = events.addObject().put("name", "offline");
+      offline.forEach(entry.putArray("user_ids")::add);
+    }
+    return envelope(WATCHLIST_EVENTS, null, string(data));
   }
 
   /** An event whose {@code data} is given as an already encoded JSON string. */

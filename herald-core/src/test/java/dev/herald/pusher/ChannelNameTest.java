@@ -41,4 +41,27 @@ class ChannelNameTest {
     assertThat(SocketId.isValid("1234")).isFalse();
     assertThat(SocketId.isValid(null)).isFalse();
   }
+
+  @Test
+  void recognisesCacheChannelsOnlyByAnchoredPrefixes() {
+    assertThat(ChannelName.isCache("cache-x")).isTrue();
+    assertThat(ChannelName.isCache("private-cache-x")).isTrue();
+    assertThat(ChannelName.isCache("private-encrypted-cache-x")).isTrue();
+    assertThat(ChannelName.isCache("presence-cache-x")).isTrue();
+    assertThat(ChannelName.isCache("my-cache-x")).isFalse();
+    assertThat(ChannelName.isCache("private-my-cache-x")).isFalse();
+    assertThat(ChannelName.isCache("cachex")).isFalse();
+    assertThat(ChannelType.of("presence-cache-x")).isEqualTo(ChannelType.PRESENCE);
+    assertThat(ChannelType.of("private-encrypted-cache-x")).isEqualTo(ChannelType.ENCRYPTED);
+  }
+
+  @Test
+  void allowsServerToUserChannelsOnlyAsPublishTargets() {
+    assertThat(ChannelName.isServerToUser("#server-to-user-42")).isTrue();
+    assertThat(ChannelName.isServerToUser("#server-to-user-")).isFalse();
+    assertThat(ChannelName.publishProblem("#server-to-user-a+b@example.com")).isEmpty();
+    assertThat(ChannelName.publishProblem("#other")).isPresent();
+    assertThat(ChannelName.problem("#server-to-user-42")).isPresent();
+    assertThat(ChannelName.serverToUser("7")).isEqualTo("#server-to-user-7");
+  }
 }
