@@ -5,26 +5,41 @@ import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.LocalBroker;
+import dev.herald.server.cache.CacheStore;
+import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.lifecycle.LifecycleDispatcher;
+import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
 import dev.herald.server.presence.MemoryPresenceStore;
 import dev.herald.server.presence.PresenceStore;
 import dev.herald.server.protocol.PusherProtocol;
+import dev.herald.server.protocol.SignedInUsers;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A running Herald server: the composition root that wires apps, channels, presence, the broker,
- * the protocol, the HTTP API and the transport. Start one with {@link #start(ServerConfig)}; close
- * it to stop. Thread-safe.
+ * A running Herald server: the composition root that wires apps, channels, presence, the cache, the
+ * broker, the protocol, lifecycle listeners, the HTTP API and the transport. Start one with {@link
+ * #start(ServerConfig)}; close it to stop. Thread-safe.
  */
 public final class HeraldServer implements AutoCloseable {
+  /** Lifecycle events that may wait for slow listeners before new ones are dropped. */
+  static final int LIFECYCLE_QUEUE = 65_536;
+
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final Broker broker;
+  private final ScheduledExecutorService timers;
+  private final LifecycleDispatcher lifecycle;
 
-  private HeraldServer(ServerConfig config, Clock clock) {
+  private HeraldServer(ServerConfig config, Clock clock, List<LifecycleListener> extraListeners) {
     AppRegistry apps = new StaticAppRegistry(config.apps());
     transport =
         new NettyServer(
@@ -39,9 +54,24 @@ public final class HeraldServer implements AutoCloseable {
     ChannelRegistry channels = new ChannelRegistry(transport.frameEncoder());
     PresenceStore presence = new MemoryPresenceStore();
     broker = new LocalBroker(channels);
+    CacheStore cache = new MemoryCacheStore();
+    SignedInUsers signedIn = new SignedInUsers();
+    timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
+    List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
+    lifecycle = new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE);
     PusherProtocol protocol =
-        new PusherProtocol(config.protocol(), apps, channels, presence, broker, clock);
-    HttpApi api = new HttpApi(apps, channels, presence, broker, clock);
+        new PusherProtocol(
+            config.protocol(),
+            apps,
+            channels,
+            presence,
+            broker,
+            cache,
+            signedIn,
+            lifecycle,
+            (task, delayMillis) -> timers.schedule(task, delayMillis, TimeUnit.MILLISECONDS),
+            clock);
+    HttpApi api = new HttpApi(apps, channels, presence, broker, cache, signedIn, clock);
     address = transport.start(protocol, api);
   }
 
@@ -52,7 +82,17 @@ public final class HeraldServer implements AutoCloseable {
 
   /** Starts a server whose protocol and API read time from {@code clock}. */
   public static HeraldServer start(ServerConfig config, Clock clock) {
-    return new HeraldServer(config, clock);
+    return start(config, clock, List.of());
+  }
+
+  /**
+   * Starts a server whose lifecycle events (connections, subscriptions, presence members, client
+   * events) also go to {@code listeners}, called off the event loops (see {@link
+   * LifecycleListener}).
+   */
+  public static HeraldServer start(
+      ServerConfig config, Clock clock, List<LifecycleListener> listeners) {
+    return new HeraldServer(config, clock, listeners);
   }
 
   /** The bound address; the port is the real one when the config asked for port 0. */
@@ -70,5 +110,13 @@ public final class HeraldServer implements AutoCloseable {
   public void close() {
     transport.close();
     broker.close();
+    timers.shutdownNow();
+    lifecycle.close();
+  }
+
+  private static Thread timerThread(Runnable task) {
+    Thread thread = new Thread(task, "herald-timers");
+    thread.setDaemon(true);
+    return thread;
   }
 }

@@ -6,6 +6,7 @@ import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.presence.PresenceStore;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,17 +59,25 @@ final class ChannelInfo {
 
   /** A valid channel name or a 400 naming it, where it came from and what is wrong with it. */
   static String requireValid(String channel, String where) {
-    ChannelName.problem(channel)
-        .ifPresent(
-            problem -> {
-              throw ApiException.badRequest(
-                  "Invalid channel '"
-                      + ApiException.printable(channel == null ? "" : channel)
-                      + "' in '"
-                      + where
-                      + "': "
-                      + problem);
-            });
+    return require(channel, where, ChannelName.problem(channel));
+  }
+
+  /** As {@link #requireValid}, also allowing {@code #server-to-user-{id}} (send to user, §1.7). */
+  static String requireValidTarget(String channel, String where) {
+    return require(channel, where, ChannelName.publishProblem(channel));
+  }
+
+  private static String require(String channel, String where, Optional<String> problem) {
+    problem.ifPresent(
+        reason -> {
+          throw ApiException.badRequest(
+              "Invalid channel '"
+                  + ApiException.printable(channel == null ? "" : channel)
+                  + "' in '"
+                  + where
+                  + "': "
+                  + reason);
+        });
     return channel;
   }
 }

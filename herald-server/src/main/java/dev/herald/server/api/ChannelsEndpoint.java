@@ -2,12 +2,15 @@ package dev.herald.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
+import dev.herald.server.cache.CacheStore;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.presence.Member;
 import dev.herald.server.presence.PresenceStore;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,11 +26,20 @@ final class ChannelsEndpoint {
   private final ChannelRegistry channels;
   private final PresenceStore presence;
   private final ChannelInfo info;
+  private final CacheStore cache;
+  private final Clock clock;
 
-  ChannelsEndpoint(ChannelRegistry channels, PresenceStore presence, ChannelInfo info) {
+  ChannelsEndpoint(
+      ChannelRegistry channels,
+      PresenceStore presence,
+      ChannelInfo info,
+      CacheStore cache,
+      Clock clock) {
     this.channels = channels;
     this.presence = presence;
     this.info = info;
+    this.cache = cache;
+    this.clock = clock;
   }
 
   /**
@@ -39,6 +51,9 @@ final class ChannelsEndpoint {
     App app = call.app();
     String prefix = call.request().param(FILTER_BY_PREFIX);
     Set<Info> wanted = Info.parse(call.request().joinedParam(Info.PARAM), Info.PARAM);
+    if (wanted.contains(Info.CACHE)) {
+      throw ApiException.badRequest("info=cache is answered per channel: GET /channels/{channel}");
+    }
     if (wanted.contains(Info.USER_COUNT)
         && (prefix == null || !prefix.startsWith(ChannelType.PRESENCE_PREFIX))) {
       throw ApiException.badRequest(
@@ -59,9 +74,10 @@ final class ChannelsEndpoint {
   }
 
   /**
-   * One channel: {@code {"occupied": bool, "user_count"?: n, "subscription_count"?: n}}. Asking for
-   * {@code user_count} of a non-presence channel is a 400, as Pusher. A presence channel is
-   * occupied while it has subscribers here or users in the presence store.
+   * One channel: {@code {"occupied": bool, "user_count"?: n, "subscription_count"?: n, "cache"?:
+   * {"data", "ttl"}}} ({@code cache} only when something is cached). Asking for {@code user_count}
+   * of a non-presence channel is a 400, as Pusher. A presence channel is occupied while it has
+   * subscribers here or users in the presence store.
    */
   ApiResponse show(ApiCall call) {
     App app = call.app();
@@ -72,11 +88,26 @@ final class ChannelsEndpoint {
       throw ApiException.badRequest(
           "info=user_count applies only to presence channels, and '" + channel + "' is not one");
     }
+    if (wanted.contains(Info.CACHE) && !ChannelName.isCache(channel)) {
+      throw ApiException.badRequest(
+          "info=cache applies only to cache channels, and '" + channel + "' is not one");
+    }
     int subscriptions = info.subscriptionCount(app.id(), channel);
     boolean occupied = subscriptions > 0 || (isPresence && info.userCount(app.id(), channel) > 0);
     ObjectNode response = PusherJson.mapper().createObjectNode();
     response.put("occupied", occupied);
     response.setAll(info.attributes(app.id(), channel, wanted, subscriptions));
+    if (wanted.contains(Info.CACHE)) {
+      long now = clock.millis();
+      cache
+          .find(app.id(), channel, now)
+          .ifPresent(
+              event ->
+                  response
+                      .putObject("cache")
+                      .put("data", event.data())
+                      .put("ttl", event.ttlSeconds(now)));
+    }
     return ApiResponse.ok(response);
   }
 

@@ -86,6 +86,10 @@ record EventRequest(
     }
     String infoField = prefix + Info.PARAM;
     Set<Info> info = Info.parse(JsonBodies.optionalString(node, prefix, Info.PARAM), infoField);
+    if (info.contains(Info.CACHE)) {
+      throw ApiException.badRequest(
+          "Field '" + infoField + "' asks for cache, which only GET /channels/{channel} answers");
+    }
     if (info.contains(Info.USER_COUNT) && channels.stream().noneMatch(ChannelInfo::isPresence)) {
       throw ApiException.badRequest(
           "Field '"
@@ -105,7 +109,7 @@ record EventRequest(
               + "' is not allowed in a batch: each batch event has one 'channel'");
     }
     String channel = JsonBodies.requiredString(node, prefix, CHANNEL);
-    return ChannelInfo.requireValid(channel, prefix + CHANNEL);
+    return ChannelInfo.requireValidTarget(channel, prefix + CHANNEL);
   }
 
   private static List<String> channels(ObjectNode node, String prefix, AppLimits limits) {
@@ -117,7 +121,7 @@ record EventRequest(
     }
     if (one) {
       String channel = JsonBodies.requiredString(node, prefix, CHANNEL);
-      return List.of(ChannelInfo.requireValid(channel, prefix + CHANNEL));
+      return List.of(ChannelInfo.requireValidTarget(channel, prefix + CHANNEL));
     }
     if (!many) {
       throw ApiException.badRequest(
@@ -141,7 +145,7 @@ record EventRequest(
     for (int i = 0; i < array.size(); i++) {
       String where = prefix + CHANNELS + "[" + i + "]";
       JsonNode item = array.get(i);
-      result.add(ChannelInfo.requireValid(JsonBodies.string(item, where), where));
+      result.add(ChannelInfo.requireValidTarget(JsonBodies.string(item, where), where));
     }
     return List.copyOf(result);
   }

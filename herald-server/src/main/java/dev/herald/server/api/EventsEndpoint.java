@@ -3,10 +3,14 @@ package dev.herald.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.Message;
+import dev.herald.server.cache.CacheStore;
+import dev.herald.server.cache.CachedEvent;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +25,14 @@ final class EventsEndpoint {
 
   private final ChannelInfo info;
   private final Broker broker;
+  private final CacheStore cache;
+  private final Clock clock;
 
-  EventsEndpoint(ChannelInfo info, Broker broker) {
+  EventsEndpoint(ChannelInfo info, Broker broker, CacheStore cache, Clock clock) {
     this.info = info;
     this.broker = broker;
+    this.cache = cache;
+    this.clock = clock;
   }
 
   /**
@@ -36,7 +44,7 @@ final class EventsEndpoint {
     App app = call.app();
     ObjectNode body = JsonBodies.object(call.request().body());
     EventRequest event = EventRequest.parse(body, "", app.limits(), false);
-    publish(app.id(), event);
+    publish(app, event);
     ObjectNode response = PusherJson.mapper().createObjectNode();
     if (!event.info().isEmpty()) {
       ObjectNode channels = response.putObject(EventRequest.CHANNELS);
@@ -73,7 +81,7 @@ final class EventsEndpoint {
       events.add(EventRequest.parse((ObjectNode) item, where + ".", app.limits(), true));
     }
     // Only now that every item is valid: publish them all, in order.
-    events.forEach(event -> publish(app.id(), event));
+    events.forEach(event -> publish(app, event));
     ObjectNode response = PusherJson.mapper().createObjectNode();
     if (events.stream().anyMatch(event -> !event.info().isEmpty())) {
       ArrayNode batch = response.putArray(BATCH);
@@ -84,10 +92,16 @@ final class EventsEndpoint {
     return ApiResponse.ok(response);
   }
 
-  private void publish(String appId, EventRequest event) {
+  /** Publishes to each channel; a cache channel also keeps the event for its TTL (§1.6). */
+  private void publish(App app, EventRequest event) {
     for (String channel : event.channels()) {
       byte[] json = PusherJson.channelEvent(event.name(), channel, event.data(), null);
-      broker.publish(new Message(appId, channel, json, event.socketId()));
+      if (ChannelName.isCache(channel)) {
+        long now = clock.millis();
+        long expires = now + app.features().cacheTtl().toMillis();
+        cache.put(app.id(), channel, new CachedEvent(json, event.data(), expires), now);
+      }
+      broker.publish(new Message(app.id(), channel, json, event.socketId()));
     }
   }
 }

@@ -3,8 +3,10 @@ package dev.herald.server.api;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.Broker;
+import dev.herald.server.cache.CacheStore;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.presence.PresenceStore;
+import dev.herald.server.protocol.SignedInUsers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,8 @@ public final class HttpApi {
    * @param channels this node's subscriptions, for counts and the channel list
    * @param presence presence members, for user counts and lists
    * @param broker where triggered events are published
+   * @param cache the last event of each cache channel
+   * @param signedIn the signed-in connections, for terminate
    * @param clock the time {@code auth_timestamp} is checked against
    */
   public HttpApi(
@@ -54,11 +58,14 @@ public final class HttpApi {
       ChannelRegistry channels,
       PresenceStore presence,
       Broker broker,
+      CacheStore cache,
+      SignedInUsers signedIn,
       Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
     ChannelInfo info = new ChannelInfo(channels, presence);
-    EventsEndpoint events = new EventsEndpoint(info, broker);
-    ChannelsEndpoint channelQueries = new ChannelsEndpoint(channels, presence, info);
+    EventsEndpoint events = new EventsEndpoint(info, broker, cache, clock);
+    ChannelsEndpoint channelQueries = new ChannelsEndpoint(channels, presence, info, cache, clock);
+    UsersEndpoint users = new UsersEndpoint(signedIn);
     this.routes =
         List.of(
             Route.open("GET", "/up", call -> new ApiResponse(200, UP)),
@@ -66,7 +73,9 @@ public final class HttpApi {
             Route.signed("POST", "/apps/{app_id}/batch_events", events::batch),
             Route.signed("GET", "/apps/{app_id}/channels", channelQueries::list),
             Route.signed("GET", "/apps/{app_id}/channels/{channel}", channelQueries::show),
-            Route.signed("GET", "/apps/{app_id}/channels/{channel}/users", channelQueries::users));
+            Route.signed("GET", "/apps/{app_id}/channels/{channel}/users", channelQueries::users),
+            Route.signed(
+                "POST", "/apps/{app_id}/users/{user_id}/terminate_connections", users::terminate));
   }
 
   /**

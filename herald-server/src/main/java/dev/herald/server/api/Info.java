@@ -11,7 +11,9 @@ enum Info {
   /** Distinct users in a presence channel; meaningless (and refused or omitted) elsewhere. */
   USER_COUNT("user_count"),
   /** Connections subscribed to the channel. */
-  SUBSCRIPTION_COUNT("subscription_count");
+  SUBSCRIPTION_COUNT("subscription_count"),
+  /** The cached event of a cache channel ({@code GET /channels/{channel}} only). */
+  CACHE("cache");
 
   static final String PARAM = "info";
 
@@ -51,6 +53,6 @@ enum Info {
             + ApiException.printable(name)
             + "' in '"
             + where
-            + "'; supported: user_count, subscription_count");
+            + "'; supported: user_count, subscription_count, cache");
   }
 }

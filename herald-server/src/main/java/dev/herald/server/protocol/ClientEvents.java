@@ -5,6 +5,8 @@ import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.Message;
+import dev.herald.server.lifecycle.LifecycleEvent;
+import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.protocol.ConnectionState.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,10 +18,12 @@ import java.time.Clock;
  */
 final class ClientEvents {
   private final Broker broker;
+  private final LifecycleListener events;
   private final Clock clock;
 
-  ClientEvents(Broker broker, Clock clock) {
+  ClientEvents(Broker broker, LifecycleListener events, Clock clock) {
     this.broker = broker;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -78,6 +82,14 @@ final class ClientEvents {
     JsonNode data = frame.data() == null ? PusherJson.mapper().createObjectNode() : frame.data();
     byte[] json = PusherJson.clientEvent(event, channel, data, userId);
     broker.publish(new Message(app.id(), channel, json, conn.socketId()));
+    events.on(
+        new LifecycleEvent.ClientEventSent(
+            app.id(), channel, event, dataText(data), conn.socketId(), userId, now));
+  }
+
+  /** The data as webhooks carry it: a string as is, anything else as JSON text. */
+  private static String dataText(JsonNode data) {
+    return data.isTextual() ? data.asText() : PusherJson.string(data);
   }
 
   private static PusherException reject(String message) {

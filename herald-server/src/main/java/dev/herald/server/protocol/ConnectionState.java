@@ -3,6 +3,7 @@ package dev.herald.server.protocol;
 import dev.herald.pusher.ChannelType;
 import dev.herald.server.presence.Member;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,13 +12,39 @@ import java.util.Map;
  */
 public final class ConnectionState {
   final Map<String, Subscription> subscriptions = new HashMap<>(4);
+  final long openedMillis;
   long lastActivityMillis;
   long pingSentMillis = -1;
   RateLimiter clientEvents;
   boolean closed;
 
+  /** Signed in, or joined a private or presence channel (authorized connections, §1.7). */
+  boolean authorized;
+
+  /** The signed-in user, or null. */
+  Member user;
+
+  List<String> watchlist = List.of();
+  private String closeReason = "client disconnected";
+
   ConnectionState(long nowMillis) {
+    this.openedMillis = nowMillis;
     this.lastActivityMillis = nowMillis;
+  }
+
+  /** The signed-in user's id, or null. */
+  public String userId() {
+    return user == null ? null : user.userId();
+  }
+
+  /** Records why the server is closing this connection, for lifecycle listeners. */
+  public void closingBecause(int code, String message) {
+    closeReason = code + " " + message;
+  }
+
+  /** Why the connection closed: the server's code and message, or "client disconnected". */
+  public String closeReason() {
+    return closeReason;
   }
 
   /** Whether the connection is subscribed to {@code channel}. */

@@ -20,7 +20,8 @@ public enum PusherError {
   PONG_TIMEOUT(4201, "Pong reply not received"),
   /** Herald's code for a message it cannot act on: bad JSON, wrong types, unknown events. */
   INVALID_MESSAGE(4300, "Invalid message"),
-  CLIENT_EVENT_RATE_LIMIT(4301, "Client event rejected due to rate limit");
+  CLIENT_EVENT_RATE_LIMIT(4301, "Client event rejected due to rate limit"),
+  WATCHLIST_LIMIT(4302, "Watchlist limit exceeded");
 
   private final int code;
   private final String description;

@@ -4,7 +4,10 @@ import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.Broker;
+import dev.herald.server.cache.CacheStore;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.lifecycle.LifecycleEvent;
+import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.presence.PresenceStore;
 import dev.herald.server.protocol.PusherException.SubscriptionFailure;
 import java.time.Clock;
@@ -32,21 +35,43 @@ public final class PusherProtocol {
   private final Handshake handshake;
   private final Subscriptions subscriptions;
   private final ClientEvents clientEvents;
+  private final UserAuthentication users;
+  private final LifecycleListener events;
   private final String ping = PusherJson.heartbeat(PusherJson.PING);
   private final String pong = PusherJson.heartbeat(PusherJson.PONG);
 
+  /**
+   * @param settings timeouts and accepted protocol versions
+   * @param apps the apps served
+   * @param channels this node's subscriptions
+   * @param presence presence members
+   * @param broker where every publish goes
+   * @param cache the last event of each cache channel
+   * @param signedIn the connections signed in as each user
+   * @param events where lifecycle events go (must not block)
+   * @param scheduler runs the deferred subscription counts
+   * @param clock the time
+   */
   public PusherProtocol(
       ProtocolSettings settings,
       AppRegistry apps,
       ChannelRegistry channels,
       PresenceStore presence,
       Broker broker,
+      CacheStore cache,
+      SignedInUsers signedIn,
+      LifecycleListener events,
+      Scheduler scheduler,
       Clock clock) {
     this.settings = settings;
     this.clock = clock;
+    this.events = events;
     this.handshake = new Handshake(apps, settings);
-    this.subscriptions = new Subscriptions(channels, presence, broker);
-    this.clientEvents = new ClientEvents(broker, clock);
+    SubscriptionCounts counts = new SubscriptionCounts(channels, broker, events, scheduler, clock);
+    this.subscriptions =
+        new Subscriptions(channels, presence, broker, cache, counts, events, clock);
+    this.clientEvents = new ClientEvents(broker, events, clock);
+    this.users = new UserAuthentication(signedIn, channels);
   }
 
   /**
@@ -86,6 +111,7 @@ public final class PusherProtocol {
         case PusherJson.PONG -> {} // Liveness was refreshed above.
         case PusherJson.SUBSCRIBE -> subscriptions.subscribe(conn, frame);
         case PusherJson.UNSUBSCRIBE -> subscriptions.unsubscribe(conn, frame);
+        case PusherJson.SIGNIN -> users.signin(conn, frame);
         default -> {
           if (event.startsWith(PusherJson.CLIENT_EVENT_PREFIX)) {
             clientEvents.trigger(conn, frame);
@@ -107,13 +133,20 @@ public final class PusherProtocol {
   }
 
   /**
-   * Pings a connection that has been silent for {@code activity_timeout}, and closes with 4201 one
-   * that has not answered a ping within the pong timeout.
+   * Pings a connection that has been silent for {@code activity_timeout}, closes with 4201 one that
+   * has not answered a ping within the pong timeout, and, when the app requires authorized
+   * connections, closes with 4009 one that neither signed in nor joined a private or presence
+   * channel in time (§1.7).
    */
   public void checkLiveness(Connection conn) {
     ConnectionState state = conn.state();
     long now = clock.millis();
-    if (state.pingSentMillis >= 0) {
+    var features = conn.app().features();
+    if (features.requiresAuthorizedConnections()
+        && !state.authorized
+        && now - state.openedMillis >= features.authorizedConnectionTimeout().toMillis()) {
+      conn.close(PusherError.UNAUTHORIZED, "Connection not authorized within timeout");
+    } else if (state.pingSentMillis >= 0) {
       if (now - state.pingSentMillis >= settings.pongTimeoutSeconds() * 1000L) {
         conn.close(PusherError.PONG_TIMEOUT, "Pong reply not received in time");
       }
@@ -131,7 +164,11 @@ public final class PusherProtocol {
     }
     state.closed = true;
     subscriptions.unsubscribeAll(conn);
+    users.signout(conn);
     handshake.release(conn.app());
+    events.on(
+        new LifecycleEvent.ConnectionClosed(
+            conn.app().id(), conn.socketId(), state.closeReason(), clock.millis()));
   }
 
   /** The app's open connections on this node. */

@@ -11,12 +11,14 @@ import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.LocalBroker;
 import dev.herald.server.broker.Message;
+import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.channel.Frame;
 import dev.herald.server.channel.Loop;
 import dev.herald.server.channel.Subscriber;
 import dev.herald.server.presence.Member;
 import dev.herald.server.presence.MemoryPresenceStore;
+import dev.herald.server.protocol.SignedInUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +41,8 @@ final class ApiFixture {
   final ChannelRegistry channels = new ChannelRegistry(TextFrame::new);
   final MemoryPresenceStore presence = new MemoryPresenceStore();
   final RecordingBroker broker = new RecordingBroker(new LocalBroker(channels));
+  final MemoryCacheStore cache = new MemoryCacheStore();
+  final SignedInUsers signedIn = new SignedInUsers();
   final HttpApi api;
 
   ApiFixture(App... extraApps) {
@@ -48,7 +52,9 @@ final class ApiFixture {
   ApiFixture(Clock clock, App... extraApps) {
     List<App> apps = new ArrayList<>(List.of(App.of(APP_ID, KEY, SECRET)));
     apps.addAll(List.of(extraApps));
-    api = new HttpApi(new StaticAppRegistry(apps), channels, presence, broker, clock);
+    api =
+        new HttpApi(
+            new StaticAppRegistry(apps), channels, presence, broker, cache, signedIn, clock);
   }
 
   /** A subscriber of {@code channel} on a loop the caller is always on. */

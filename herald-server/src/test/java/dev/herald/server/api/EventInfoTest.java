@@ -81,8 +81,16 @@ class EventInfoTest {
     assertError(
         api.post(
             PATH,
-            body("name", "e", "channel", "a", "data", "x", "info", "subscription_count,cache")),
+            body("name", "e", "channel", "a", "data", "x", "info", "subscription_count,colour")),
         400,
-        "Unknown attribute 'cache' in 'info'; supported: user_count, subscription_count");
+        "Unknown attribute 'colour' in 'info'; supported: user_count, subscription_count, cache");
+  }
+
+  @Test
+  void refusesCacheInfoOnEvents() {
+    assertError(
+        api.post(PATH, body("name", "e", "channel", "cache-a", "data", "x", "info", "cache")),
+        400,
+        "Field 'info' asks for cache, which only GET /channels/{channel} answers");
   }
 }

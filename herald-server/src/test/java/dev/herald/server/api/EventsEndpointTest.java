@@ -177,7 +177,7 @@ class EventsEndpointTest {
   @Test
   void publishesNothingWhenAnyChannelIsInvalid() {
     FakeSubscriber a = api.subscribe("a", "1.1");
-    api.post(PATH, body("name", "e", "channels", List.of("a", "#server-to-user-1"), "data", "x"));
+    api.post(PATH, body("name", "e", "channels", List.of("a", "#private-x"), "data", "x"));
     assertThat(a.received).isEmpty();
     assertThat(api.broker.published).isEmpty();
   }

@@ -82,6 +82,8 @@ class HttpApiTest {
             message -> {
               throw new IllegalStateException("broker down");
             },
+            new dev.herald.server.cache.MemoryCacheStore(),
+            new dev.herald.server.protocol.SignedInUsers(),
             Clock.fixed(Instant.ofEpochSecond(ApiFixture.NOW), ZoneOffset.UTC));
     String body = ApiFixture.body("name", "e", "channel", "c", "data", "{}");
     Map<String, List<String>> query = new TreeMap<>();

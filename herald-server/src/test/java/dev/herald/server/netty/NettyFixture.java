@@ -28,6 +28,10 @@ final class NettyFixture {
           channels,
           new MemoryPresenceStore(),
           new LocalBroker(channels),
+          new dev.herald.server.cache.MemoryCacheStore(),
+          new dev.herald.server.protocol.SignedInUsers(),
+          event -> {},
+          (task, delay) -> {},
           Clock.systemUTC());
   final LongAdder slowClosed = new LongAdder();
   final FlushCounter flushes = new FlushCounter();

@@ -2,16 +2,22 @@ package dev.herald.server.protocol;
 
 import dev.herald.pusher.Signatures;
 import dev.herald.server.app.App;
+import dev.herald.server.app.AppFeatures;
 import dev.herald.server.app.AppLimits;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.LocalBroker;
+import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.presence.MemoryPresenceStore;
 import dev.herald.server.testing.DirectLoop;
 import dev.herald.server.testing.FakeConnection;
+import dev.herald.server.testing.ManualScheduler;
 import dev.herald.server.testing.MutableClock;
 import dev.herald.server.testing.RecordingFrames;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +37,19 @@ final class ProtocolFixture {
           true,
           new AppLimits(2, 64, 20, 100, 10, 2, 40, 8, 3));
 
+  /** Watchlist and subscription count events on, 10-minute cache TTL. */
+  static final App FEATURES =
+      App.of("6", "features-key", "features-secret")
+          .withFeatures(
+              new AppFeatures(true, true, Duration.ZERO, Duration.ofMinutes(10), Duration.ZERO));
+
+  /** Connections must sign in or join a private channel within 5 s. */
+  static final App AUTHORIZED =
+      App.of("7", "authorized-key", "authorized-secret")
+          .withFeatures(
+              new AppFeatures(
+                  false, false, Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ZERO));
+
   /** Unlimited connections, but 2 members, 8-char user ids, 40-byte user info, 64-byte events. */
   static final App TIGHT =
       new App(
@@ -45,13 +64,22 @@ final class ProtocolFixture {
   final RecordingFrames frames = new RecordingFrames();
   final ChannelRegistry channels = new ChannelRegistry(frames);
   final MemoryPresenceStore presence = new MemoryPresenceStore();
+  final MemoryCacheStore cache = new MemoryCacheStore();
+  final SignedInUsers signedIn = new SignedInUsers();
+  final List<LifecycleEvent> events = new ArrayList<>();
+  final ManualScheduler scheduler = new ManualScheduler(clock);
   final PusherProtocol protocol =
       new PusherProtocol(
           ProtocolSettings.DEFAULTS,
-          new StaticAppRegistry(List.of(APP, NO_CLIENT_EVENTS, DISABLED, SMALL, TIGHT)),
+          new StaticAppRegistry(
+              List.of(APP, NO_CLIENT_EVENTS, DISABLED, SMALL, TIGHT, FEATURES, AUTHORIZED)),
           channels,
           presence,
           new LocalBroker(channels),
+          cache,
+          signedIn,
+          events::add,
+          scheduler,
           clock);
   private final DirectLoop loop = new DirectLoop();
   private int sockets;
@@ -101,6 +129,19 @@ final class ProtocolFixture {
             + auth
             + "\",\"channel_data\":"
             + quote(channelData)
+            + "}}");
+  }
+
+  /** Signs {@code conn} in with {@code userData} (a JSON object string), correctly signed. */
+  void signin(FakeConnection conn, String userData) {
+    App app = conn.app();
+    String auth = Signatures.userAuth(app.key(), app.secret(), conn.socketId(), userData);
+    send(
+        conn,
+        "{\"event\":\"pusher:signin\",\"data\":{\"auth\":\""
+            + auth
+            + "\",\"user_data\":"
+            + quote(userData)
             + "}}");
   }
 

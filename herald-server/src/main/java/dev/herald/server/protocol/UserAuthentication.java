@@ -1,0 +1,139 @@
+package dev.herald.server.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.pusher.ChannelName;
+import dev.herald.pusher.PusherJson;
+import dev.herald.pusher.Signatures;
+import dev.herald.server.app.App;
+import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.presence.Member;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pusher:signin} (protocol reference §1.7): verifies {@code socket_id::user::user_data},
+ * requires a non-empty string {@code id}, allows one user per connection, joins the user's {@code
+ * #server-to-user-{id}} channel (so the HTTP API reaches every signed-in socket of the user,
+ * whether or not the client subscribes to it), and, when the app has the watchlist on, sends the
+ * watched users' state and registers for changes. Runs on the connection's loop.
+ */
+final class UserAuthentication {
+  static final int MAX_WATCHLIST = 100;
+
+  private final SignedInUsers users;
+  private final ChannelRegistry channels;
+
+  UserAuthentication(SignedInUsers users, ChannelRegistry channels) {
+    this.users = users;
+    this.channels = channels;
+  }
+
+  void signin(Connection conn, ClientFrame frame) {
+    JsonNode data = frame.dataObject();
+    String auth = ClientFrame.optionalString(data, PusherJson.AUTH, frame.event());
+    String userData = ClientFrame.optionalString(data, PusherJson.USER_DATA, frame.event());
+    if (auth == null || userData == null) {
+      throw unauthorized("pusher:signin needs data.auth and data.user_data");
+    }
+    App app = conn.app();
+    String signed = Signatures.userSigningString(conn.socketId(), userData);
+    if (!Signatures.verifyAuth(app.key(), app.secret(), signed, auth)) {
+      throw unauthorized(
+          "Invalid signature: Expected HMAC SHA256 hex digest of " + signed + ", but got " + auth);
+    }
+    JsonNode user = parse(userData);
+    JsonNode id = user.get("id");
+    if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+      throw unauthorized("user_data must have a non-empty string \"id\"");
+    }
+    String userId = id.asText();
+    if (userId.length() > app.limits().maxPresenceUserIdLength()) {
+      throw unauthorized(
+          "user_data.id is "
+              + userId.length()
+              + " characters long; the limit is "
+              + app.limits().maxPresenceUserIdLength());
+    }
+    ConnectionState state = conn.state();
+    if (state.user != null && !state.user.userId().equals(userId)) {
+      throw unauthorized(
+          "This connection is already signed in as another user; reconnect to sign in again");
+    }
+    List<String> watchlist = watchlist(conn, user.get("watchlist"));
+    conn.send(PusherJson.signinSuccess(userData));
+    if (state.user != null) {
+      return; // Signed in again as the same user: confirmed, nothing else changes.
+    }
+    state.user = new Member(userId, user.get("user_info"));
+    state.authorized = true;
+    channels.subscribe(app.id(), ChannelName.serverToUser(userId), conn);
+    if (users.add(conn, userId) && app.features().watchlistEvents()) {
+      users.announce(app.id(), userId, true);
+    }
+    if (app.features().watchlistEvents() && !watchlist.isEmpty()) {
+      state.watchlist = watchlist;
+      users.watch(conn, watchlist);
+      List<String> online = new ArrayList<>();
+      List<String> offline = new ArrayList<>();
+      for (String watched : watchlist) {
+        (users.isOnline(app.id(), watched) ? online : offline).add(watched);
+      }
+      conn.send(PusherJson.watchlistEvents(online, offline));
+    }
+  }
+
+  /** Signs the connection out as it closes: leaves the user channel, tells watchers. */
+  void signout(Connection conn) {
+    ConnectionState state = conn.state();
+    if (state.user == null) {
+      return;
+    }
+    String appId = conn.app().id();
+    String userId = state.user.userId();
+    channels.unsubscribe(appId, ChannelName.serverToUser(userId), conn);
+    users.unwatch(conn, state.watchlist);
+    if (users.remove(conn, userId) && conn.app().features().watchlistEvents()) {
+      users.announce(appId, userId, false);
+    }
+  }
+
+  /** The watchlist's first 100 string ids; more, or non-strings, earn a 4302 error (§1.7). */
+  private static List<String> watchlist(Connection conn, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw unauthorized("user_data.watchlist must be an array of user ids");
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (item.isTextual() && !item.asText().isEmpty() && ids.size() < MAX_WATCHLIST) {
+        ids.add(item.asText());
+      }
+    }
+    if (node.size() > MAX_WATCHLIST) {
+      conn.send(
+          PusherJson.error(
+              PusherError.WATCHLIST_LIMIT.code(),
+              "Watchlist limit exceeded: only the first " + MAX_WATCHLIST + " user ids are used"));
+    }
+    return List.copyOf(ids);
+  }
+
+  private static JsonNode parse(String userData) {
+    try {
+      JsonNode node = PusherJson.mapper().readTree(userData);
+      if (node != null && node.isObject()) {
+        return node;
+      }
+    } catch (JsonProcessingException e) {
+      // Reported below.
+    }
+    throw unauthorized("user_data must be a JSON object string");
+  }
+
+  private static PusherException unauthorized(String message) {
+    return PusherException.reject(PusherError.UNAUTHORIZED, message);
+  }
+}
