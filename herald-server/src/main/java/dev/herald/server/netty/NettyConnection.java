@@ -131,6 +131,7 @@ final class NettyConnection implements Connection {
       return;
     }
     closing = true;
+    state.closingBecause(closeCode, message);
     if (!channel.isActive()) {
       return;
     }

@@ -98,6 +98,8 @@ public final class PusherProtocol {
   /** Sends {@code pusher:connection_established}. */
   public void onOpen(Connection conn) {
     conn.send(PusherJson.connectionEstablished(conn.socketId(), settings.activityTimeoutSeconds()));
+    events.on(
+        new LifecycleEvent.ConnectionOpened(conn.app().id(), conn.socketId(), clock.millis()));
   }
 
   /** Handles one text message from the client. */
