@@ -6,13 +6,18 @@ import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.LocalBroker;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.lifecycle.LifecycleDispatcher;
+import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
 import dev.herald.server.presence.MemoryPresenceStore;
 import dev.herald.server.presence.PresenceStore;
 import dev.herald.server.protocol.PusherProtocol;
+import dev.herald.server.webhook.HttpWebhookSender;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A running Herald server: the composition root that wires apps, channels, presence, the broker,
@@ -23,9 +28,15 @@ public final class HeraldServer implements AutoCloseable {
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final Broker broker;
+  private final Optional<HttpWebhookSender> webhooks;
+  private final LifecycleDispatcher lifecycle;
 
   private HeraldServer(ServerConfig config, Clock clock) {
     AppRegistry apps = new StaticAppRegistry(config.apps());
+    webhooks = HttpWebhookSender.forApps(apps, clock);
+    lifecycle =
+        new LifecycleDispatcher(
+            webhooks.<List<LifecycleListener>>map(List::of).orElse(List.of()), 10_000);
     transport =
         new NettyServer(
             new NettySettings(
@@ -70,5 +81,7 @@ public final class HeraldServer implements AutoCloseable {
   public void close() {
     transport.close();
     broker.close();
+    lifecycle.close(); // after the transport: the last vacated channels reach the webhooks
+    webhooks.ifPresent(HttpWebhookSender::close);
   }
 }
