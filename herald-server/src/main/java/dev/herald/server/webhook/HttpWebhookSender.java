@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  *       most {@link WebhookSettings#maxBatchEvents()}; a full batch goes at once). A zero window
  *       sends one event per request.
  *   <li><b>Retries.</b> A non-2xx answer, a timeout or an I/O error is retried with exponential
- *       backoff ({@link WebhookSettings#backoff}) with the same body and signature, until {@link
- *       WebhookSettings#retryFor()} after the first attempt; then the request is dropped, counted
- *       in {@link #failedDeliveries()} and logged (app id, host, last answer; never the secret,
- *       headers or body).
+ *       backoff (1, 2, 4 … s up to {@link WebhookSettings#maxBackoff()}) with the same body and
+ *       signature, until {@link WebhookSettings#retryFor()} after the first attempt; then the
+ *       request is dropped, counted in {@link #failedDeliveries()} and logged (app id, host, last
+ *       answer; never the secret, headers or body).
  *   <li><b>Bounds.</b> At most {@link WebhookSettings#capacity()} events wait at once; more are
  *       dropped, counted in {@link #droppedEvents()} and logged at most every 10 s. Nothing here
  *       ever blocks the caller; HTTP calls run on the {@link Scheduler}'s delivery threads.
