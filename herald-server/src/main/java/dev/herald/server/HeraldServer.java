@@ -16,10 +16,12 @@ import dev.herald.server.presence.MemoryPresenceStore;
 import dev.herald.server.presence.PresenceStore;
 import dev.herald.server.protocol.PusherProtocol;
 import dev.herald.server.protocol.SignedInUsers;
+import dev.herald.server.webhook.HttpWebhookSender;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +39,12 @@ public final class HeraldServer implements AutoCloseable {
   private final InetSocketAddress address;
   private final Broker broker;
   private final ScheduledExecutorService timers;
+  private final Optional<HttpWebhookSender> webhooks;
   private final LifecycleDispatcher lifecycle;
 
   private HeraldServer(ServerConfig config, Clock clock, List<LifecycleListener> extraListeners) {
     AppRegistry apps = new StaticAppRegistry(config.apps());
+    webhooks = HttpWebhookSender.forApps(apps, clock);
     transport =
         new NettyServer(
             new NettySettings(
@@ -58,6 +62,7 @@ public final class HeraldServer implements AutoCloseable {
     SignedInUsers signedIn = new SignedInUsers();
     timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
+    webhooks.ifPresent(listeners::add);
     lifecycle = new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE);
     PusherProtocol protocol =
         new PusherProtocol(
@@ -111,7 +116,8 @@ public final class HeraldServer implements AutoCloseable {
     transport.close();
     broker.close();
     timers.shutdownNow();
-    lifecycle.close();
+    lifecycle.close(); // after the transport: the last vacated channels reach the webhooks
+    webhooks.ifPresent(HttpWebhookSender::close);
   }
 
   private static Thread timerThread(Runnable task) {

@@ -5,17 +5,21 @@ import static dev.herald.server.config.EnvironmentVariables.APP_CLIENT_EVENTS;
 import static dev.herald.server.config.EnvironmentVariables.APP_ID;
 import static dev.herald.server.config.EnvironmentVariables.APP_KEY;
 import static dev.herald.server.config.EnvironmentVariables.APP_SECRET;
+import static dev.herald.server.config.EnvironmentVariables.APP_WEBHOOK_URL;
 import static dev.herald.server.config.EnvironmentVariables.HOST;
 import static dev.herald.server.config.EnvironmentVariables.PORT;
 
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
+import dev.herald.server.app.Webhook;
 import dev.herald.server.protocol.ProtocolSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -36,14 +40,15 @@ final class EnvironmentSettings {
 
   /** Whether any single-app variable is set: then the environment describes an app. */
   boolean hasApp() {
-    return Stream.of(APP_ID, APP_KEY, APP_SECRET, APP_CLIENT_EVENTS)
+    return Stream.of(APP_ID, APP_KEY, APP_SECRET, APP_CLIENT_EVENTS, APP_WEBHOOK_URL)
         .anyMatch(name -> get(name).isPresent());
   }
 
   /**
    * {@code config} with the host, port, activity timeout and the single app from the environment.
-   * The app replaces the credentials of the configured app with the same id (keeping its limits),
-   * or is added.
+   * The app replaces the credentials of the configured app with the same id (keeping its limits and
+   * features, and its webhooks unless {@link EnvironmentVariables#APP_WEBHOOK_URL} is set), or is
+   * added.
    *
    * @throws ConfigException naming the variable when a value is invalid or app variables are
    *     missing
@@ -97,31 +102,52 @@ final class EnvironmentSettings {
     String key = get(APP_KEY).orElseThrow();
     String secret = get(APP_SECRET).orElseThrow();
     Optional<Boolean> clientEvents = bool(APP_CLIENT_EVENTS);
+    Optional<List<Webhook>> webhooks = webhook();
     List<App> result = new ArrayList<>();
     boolean replaced = false;
     for (App app : apps) {
       if (app.id().equals(id)) {
-        result.add(withCredentials(app, key, secret, clientEvents));
+        result.add(withCredentials(app, key, secret, clientEvents, webhooks));
         replaced = true;
       } else {
         result.add(app);
       }
     }
     if (!replaced) {
-      result.add(withCredentials(App.of(id, key, secret), key, secret, clientEvents));
+      result.add(withCredentials(App.of(id, key, secret), key, secret, clientEvents, webhooks));
     }
     return result;
   }
 
   private static App withCredentials(
-      App app, String key, String secret, Optional<Boolean> clientEvents) {
+      App app,
+      String key,
+      String secret,
+      Optional<Boolean> clientEvents,
+      Optional<List<Webhook>> webhooks) {
     return new App(
         app.id(),
         key,
         secret,
         app.enabled(),
         clientEvents.orElse(app.clientEvents()),
-        app.limits());
+        app.limits(),
+        app.features(),
+        webhooks.orElse(app.webhooks()));
+  }
+
+  /** The single endpoint of {@link EnvironmentVariables#APP_WEBHOOK_URL}: every event type. */
+  private Optional<List<Webhook>> webhook() {
+    return get(APP_WEBHOOK_URL)
+        .map(
+            text -> {
+              try {
+                URI url = YamlWebhooks.httpUrl(text);
+                return List.of(new Webhook(url, Set.of(), null, null, Map.of()));
+              } catch (IllegalArgumentException e) {
+                throw new ConfigException(APP_WEBHOOK_URL + " " + e.getMessage());
+              }
+            });
   }
 
   private Optional<String> get(String name) {

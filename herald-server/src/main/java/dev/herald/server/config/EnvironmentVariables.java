@@ -25,6 +25,12 @@ public final class EnvironmentVariables {
   /** Whether the single app accepts client events: {@code true} or {@code false}. */
   public static final String APP_CLIENT_EVENTS = "HERALD_APP_CLIENT_EVENTS";
 
+  /**
+   * A webhook endpoint for the single app that receives every event type; replaces the webhooks a
+   * config file gives the same app.
+   */
+  public static final String APP_WEBHOOK_URL = "HERALD_APP_WEBHOOK_URL";
+
   /** The activity timeout in seconds. */
   public static final String ACTIVITY_TIMEOUT = "HERALD_ACTIVITY_TIMEOUT";
 

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
+import dev.herald.server.app.AppFeatures;
 import dev.herald.server.app.AppLimits;
+import dev.herald.server.app.Webhook;
 import dev.herald.server.protocol.ProtocolSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +36,19 @@ final class YamlConfigFile {
           "max_outbound_bytes",
           "apps");
   static final List<String> APP_KEYS =
-      List.of("id", "key", "secret", "enabled", "client_events", "limits");
+      List.of(
+          "id",
+          "key",
+          "secret",
+          "enabled",
+          "client_events",
+          "limits",
+          "watchlist_events",
+          "subscription_count_events",
+          "authorized_connections_timeout",
+          "cache_ttl",
+          "webhook_batch_ms",
+          "webhooks");
   static final List<String> LIMIT_KEYS =
       List.of(
           "max_connections",
@@ -105,7 +120,33 @@ final class YamlConfigFile {
     boolean enabled = section.bool("enabled", defaults.enabled());
     boolean clientEvents = section.bool("client_events", defaults.clientEvents());
     AppLimits limits = section.section("limits").map(this::limits).orElse(defaults.limits());
-    return section.build(() -> new App(id, key, secret, enabled, clientEvents, limits));
+    AppFeatures features = features(section);
+    List<Webhook> webhooks = YamlWebhooks.read(section);
+    return section.build(
+        () -> new App(id, key, secret, enabled, clientEvents, limits, features, webhooks));
+  }
+
+  private AppFeatures features(YamlSection section) {
+    AppFeatures d = AppFeatures.DEFAULTS;
+    boolean watchlist = section.bool("watchlist_events", d.watchlistEvents());
+    boolean subscriptionCount =
+        section.bool("subscription_count_events", d.subscriptionCountEvents());
+    long authorizedTimeout =
+        section.longInteger(
+            "authorized_connections_timeout", d.authorizedConnectionTimeout().toSeconds());
+    long cacheTtl = section.longInteger("cache_ttl", d.cacheTtl().toSeconds());
+    if (cacheTtl == 0) {
+      throw section.invalid("cache_ttl", "must be at least 1 (seconds), was 0");
+    }
+    long batchMillis = section.longInteger("webhook_batch_ms", d.webhookBatchWindow().toMillis());
+    return section.build(
+        () ->
+            new AppFeatures(
+                watchlist,
+                subscriptionCount,
+                Duration.ofSeconds(authorizedTimeout),
+                Duration.ofSeconds(cacheTtl),
+                Duration.ofMillis(batchMillis)));
   }
 
   private AppLimits limits(YamlSection section) {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -89,6 +91,49 @@ final class YamlSection {
     return value(key).map(v -> new YamlSection(v, keyPath(key), file));
   }
 
+  /** The values of a list of single values ({@code event_types}); empty when the key is absent. */
+  List<String> texts(String key) {
+    Optional<JsonNode> list = value(key);
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    if (!list.get().isArray()) {
+      throw invalid(key, "must be a list");
+    }
+    List<String> result = new ArrayList<>();
+    for (JsonNode item : list.get()) {
+      if (!item.isValueNode() || item.isNull()) {
+        throw invalid(key, "must be a list of single values");
+      }
+      result.add(item.asText().strip());
+    }
+    return result;
+  }
+
+  /**
+   * A mapping of names to single values ({@code headers}), in file order; empty when absent. Values
+   * are not quoted in errors: they may be credentials.
+   */
+  Map<String, String> textMapping(String key) {
+    Optional<JsonNode> mapping = value(key);
+    if (mapping.isEmpty()) {
+      return Map.of();
+    }
+    if (!mapping.get().isObject()) {
+      throw invalid(key, "must be a mapping of names to values");
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = mapping.get().fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+        throw invalid(key, "must map '" + field.getKey() + "' to a single value");
+      }
+      result.put(field.getKey(), field.getValue().asText());
+    }
+    return result;
+  }
+
   /** The mappings of a list ({@code apps}); none when the key is absent. */
   List<YamlSection> sections(String key) {
     Optional<JsonNode> list = value(key);
@@ -135,7 +180,10 @@ final class YamlSection {
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
-  private ConfigException invalid(String key, String problem) {
+  /**
+   * An error naming {@code key} with its path and the file: "'apps[0].port' in f.yml {problem}".
+   */
+  ConfigException invalid(String key, String problem) {
     return new ConfigException("'" + keyPath(key) + "' in " + file + " " + problem);
   }
 

@@ -1,0 +1,299 @@
+package dev.herald.server.webhook;
+
+import dev.herald.server.app.App;
+import dev.herald.server.app.AppRegistry;
+import dev.herald.server.app.Webhook;
+import dev.herald.server.lifecycle.LifecycleEvent;
+import dev.herald.server.lifecycle.LifecycleListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link WebhookSender} that POSTs over HTTP, fed by the server's {@link LifecycleEvent}s.
+ *
+ * <ul>
+ *   <li><b>Comeback delay.</b> {@code channel_vacated} and {@code member_removed} are held for
+ *       {@link WebhookSettings#comebackDelay()} (3 s). If the same channel is occupied again (for
+ *       {@code member_removed}: the same user is added again to the same channel) within the delay,
+ *       both the held event and the arrival are dropped: to the receiver, nothing happened. This
+ *       hides page reloads and short reconnects, as Pusher does.
+ *   <li><b>Batching.</b> Per app and endpoint, events are collected for the app's {@code
+ *       webhookBatchWindow}, counted from the first event of a batch, and sent as one request (at
+ *       most {@link WebhookSettings#maxBatchEvents()}; a full batch goes at once). A zero window
+ *       sends one event per request.
+ *   <li><b>Retries.</b> A non-2xx answer, a timeout or an I/O error is retried with exponential
+ *       backoff (1, 2, 4 … s up to {@link WebhookSettings#maxBackoff()}) with the same body and
+ *       signature, until {@link WebhookSettings#retryFor()} after the first attempt; then the
+ *       request is dropped, counted in {@link #failedDeliveries()} and logged (app id, host, last
+ *       answer; never the secret, headers or body).
+ *   <li><b>Bounds.</b> At most {@link WebhookSettings#capacity()} events wait at once; more are
+ *       dropped, counted in {@link #droppedEvents()} and logged at most every 10 s. Nothing here
+ *       ever blocks the caller; HTTP calls run on the {@link Scheduler}'s delivery threads.
+ * </ul>
+ *
+ * <p>Thread-safe. The server calls {@link #on} from the lifecycle dispatcher thread.
+ */
+public final class HttpWebhookSender implements WebhookSender, LifecycleListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpWebhookSender.class);
+
+  private final AppRegistry apps;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final WebhookSettings settings;
+  private final Object lock = new Object();
+  private final Map<DepartureKey, Departure> departures = new HashMap<>(); // guarded by lock
+  private final Map<EndpointKey, Batch> batches = new HashMap<>(); // guarded by lock
+  private final Deliveries deliveries;
+  private final LongAdder dropped = new LongAdder();
+  private final LogThrottle dropLog;
+  private volatile boolean closed;
+
+  HttpWebhookSender(
+      AppRegistry apps,
+      Clock clock,
+      Scheduler scheduler,
+      WebhookTransport transport,
+      WebhookSettings settings) {
+    this.apps = apps;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.settings = settings;
+    this.deliveries = new Deliveries(clock, scheduler, transport, settings);
+    this.dropLog = new LogThrottle(clock, Duration.ofSeconds(10));
+  }
+
+  /**
+   * A sender for {@code apps} with the {@link WebhookSettings#DEFAULTS} and its own threads, or
+   * empty when no app has a webhook (then no thread is started).
+   */
+  public static Optional<HttpWebhookSender> forApps(AppRegistry apps, Clock clock) {
+    return forApps(apps, clock, WebhookSettings.DEFAULTS);
+  }
+
+  /** As {@link #forApps(AppRegistry, Clock)}, with other settings. */
+  public static Optional<HttpWebhookSender> forApps(
+      AppRegistry apps, Clock clock, WebhookSettings settings) {
+    if (apps.all().stream().allMatch(app -> app.webhooks().isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new HttpWebhookSender(
+            apps,
+            clock,
+            new ExecutorScheduler(settings.deliveryThreads()),
+            new HttpClientTransport(settings.requestTimeout()),
+            settings));
+  }
+
+  /** Sends the webhook event for {@code event}, if it has one. Never blocks. */
+  @Override
+  public void on(LifecycleEvent event) {
+    WebhookEvent.of(event).ifPresent(e -> send(event.appId(), e));
+  }
+
+  @Override
+  public void send(String appId, WebhookEvent event) {
+    App app = apps.findById(appId).orElse(null);
+    if (app == null || app.webhooks().isEmpty()) {
+      return;
+    }
+    List<Batch> ready;
+    synchronized (lock) {
+      if (closed) {
+        drop(app, event, (int) app.webhooks().stream().filter(w -> accepts(w, event)).count());
+        return;
+      }
+      DepartureKey key = DepartureKey.of(appId, event);
+      if (event.isDeparture()) {
+        hold(key, app, event);
+        return;
+      }
+      if (event.isArrival() && departures.remove(key) != null) {
+        // Back within the delay: neither the departure nor this arrival is reported (§1.12).
+        log.debug("app {}: {} on {} within the comeback delay", appId, event.name(), key);
+        return;
+      }
+      ready = route(app, event);
+    }
+    ready.forEach(this::deliver);
+  }
+
+  @Override
+  public long droppedEvents() {
+    return dropped.sum();
+  }
+
+  @Override
+  public long failedDeliveries() {
+    return deliveries.failed();
+  }
+
+  @Override
+  public long deliveredRequests() {
+    return deliveries.delivered();
+  }
+
+  /**
+   * Stops taking events; sends the held departures (nobody can come back now) and every open batch
+   * at once, with one attempt each; waits at most {@link WebhookSettings#closeTimeout()} for the
+   * deliveries, then counts what is left as failed.
+   */
+  @Override
+  public void close() {
+    List<Batch> ready = new ArrayList<>();
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (Departure departure : departures.values()) {
+        ready.addAll(route(departure.app, departure.event));
+      }
+      departures.clear();
+      ready.addAll(batches.values());
+      batches.clear();
+    }
+    deliveries.stopRetrying();
+    ready.forEach(this::deliver);
+    scheduler.shutdown(settings.closeTimeout());
+    int left = deliveries.abandon();
+    if (left > 0) {
+      log.warn("{} webhook requests were not delivered before shutdown", left);
+    }
+  }
+
+  private void hold(DepartureKey key, App app, WebhookEvent event) {
+    if (!departures.containsKey(key) && departures.size() >= settings.capacity()) {
+      drop(app, event, 1);
+      return;
+    }
+    Departure departure = new Departure(app, event);
+    departures.put(key, departure);
+    scheduler.schedule(() -> release(key, departure), settings.comebackDelay());
+  }
+
+  private void release(DepartureKey key, Departure departure) {
+    List<Batch> ready;
+    synchronized (lock) {
+      // Identity, not equality: an older timer must not release a newer departure.
+      if (departures.get(key) != departure) {
+        return;
+      }
+      departures.remove(key);
+      ready = route(departure.app, departure.event);
+    }
+    ready.forEach(this::deliver);
+  }
+
+  /** Adds {@code event} to the batch of every endpoint that accepts it; returns batches to send. */
+  private List<Batch> route(App app, WebhookEvent event) {
+    List<Batch> ready = new ArrayList<>();
+    Duration window = app.features().webhookBatchWindow();
+    List<Webhook> webhooks = app.webhooks();
+    for (int i = 0; i < webhooks.size(); i++) {
+      Webhook webhook = webhooks.get(i);
+      if (!accepts(webhook, event)) {
+        continue;
+      }
+      if (!deliveries.reserve()) {
+        drop(app, event, 1);
+        continue;
+      }
+      EndpointKey key = new EndpointKey(app.id(), i);
+      Batch batch = batches.get(key);
+      if (batch == null) {
+        batch = new Batch(app, webhook);
+        if (!window.isZero() && !closed) {
+          batches.put(key, batch);
+          Batch scheduled = batch;
+          scheduler.schedule(() -> flush(key, scheduled), window);
+        }
+      }
+      batch.events.add(event);
+      if (batches.get(key) != batch || batch.events.size() >= settings.maxBatchEvents()) {
+        batches.remove(key, batch);
+        ready.add(batch);
+      }
+    }
+    return ready;
+  }
+
+  private static boolean accepts(Webhook webhook, WebhookEvent event) {
+    return webhook.accepts(event.name(), event.channel());
+  }
+
+  private void flush(EndpointKey key, Batch batch) {
+    synchronized (lock) {
+      if (!batches.remove(key, batch)) {
+        return; // sent already: it filled up, or close() took it
+      }
+    }
+    deliver(batch);
+  }
+
+  /** Signs the batch (on the caller's thread) and hands the POST to a delivery thread. */
+  private void deliver(Batch batch) {
+    deliveries.submit(
+        WebhookRequest.signed(batch.app, batch.webhook, batch.events, clock.millis()));
+  }
+
+  private void drop(App app, WebhookEvent event, int copies) {
+    if (copies == 0) {
+      return;
+    }
+    dropped.add(copies);
+    if (dropLog.allow()) {
+      log.warn(
+          "webhook queue full or closed ({} events waiting): dropped {} events so far,"
+              + " latest {} of app {}",
+          deliveries.waiting(),
+          dropped.sum(),
+          event.name(),
+          app.id());
+    }
+  }
+
+  /** What a departure and the arrival that cancels it share; {@code userId} null for channels. */
+  private record DepartureKey(String appId, String channel, String userId) {
+    static DepartureKey of(String appId, WebhookEvent event) {
+      boolean member =
+          event.name().equals(WebhookEvent.MEMBER_ADDED)
+              || event.name().equals(WebhookEvent.MEMBER_REMOVED);
+      return new DepartureKey(appId, event.channel(), member ? event.userId() : null);
+    }
+  }
+
+  /** One endpoint of one app: its index in the app's list. */
+  private record EndpointKey(String appId, int index) {}
+
+  /** A held departure; compared by identity. */
+  private static final class Departure {
+    final App app;
+    final WebhookEvent event;
+
+    Departure(App app, WebhookEvent event) {
+      this.app = app;
+      this.event = event;
+    }
+  }
+
+  /** Events collected for one endpoint; compared by identity; guarded by the lock until sent. */
+  private static final class Batch {
+    final App app;
+    final Webhook webhook;
+    final List<WebhookEvent> events = new ArrayList<>();
+
+    Batch(App app, Webhook webhook) {
+      this.app = app;
+      this.webhook = webhook;
+    }
+  }
+}
