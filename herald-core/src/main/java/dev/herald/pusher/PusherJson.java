@@ -175,9 +175,13 @@ public final class PusherJson {
     return string(node);
   }
 
-  /** {@code pusher:cache_miss} for a cache channel with nothing cached. */
+  /**
+   * {@code pusher:cache_miss} for a cache channel with nothing cached. Pusher documents no data; it
+   * carries {@code "{}"} because pusher-java-client's {@code PusherEvent.getData()} throws on an
+   * event without data, and pusher-js hands {@code {}} to the callback, which is harmless.
+   */
   public static String cacheMiss(String channel) {
-    return envelope(CACHE_MISS, channel, null);
+    return envelope(CACHE_MISS, channel, "{}");
   }
 
   /** {@code pusher_internal:subscription_count} with {@code {"subscription_count": N}}. */

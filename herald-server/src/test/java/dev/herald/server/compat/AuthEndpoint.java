@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +23,11 @@ import java.util.Map;
  * §1.9): a form POST with {@code socket_id} and {@code channel_name}, answered with {@code
  * {"auth"}}, {@code {"auth","channel_data"}} for presence or {@code {"auth","shared_secret"}} for
  * encrypted channels. The query string picks the presence user ({@code ?user=alice}) and whether to
- * sign with a wrong secret ({@code &mode=bad}). A JDK HTTP server on an ephemeral port.
+ * sign with a wrong secret ({@code &mode=bad}); {@code ?mode=signedin} answers presence channels
+ * without {@code channel_data}, for signed-in clients (§1.6). {@code /user-auth} is the user
+ * authentication endpoint (§1.7): a form POST with {@code socket_id}, answered with {@code
+ * {"auth","user_data"}} for {@code ?user=alice&watch=bob,carol} ({@code &mode=bad} signs wrongly).
+ * A JDK HTTP server on an ephemeral port.
  */
 final class AuthEndpoint implements AutoCloseable {
   /** A fixed 32-byte encryption master key, shared with the server SDK in the API tests. */
@@ -38,6 +43,7 @@ final class AuthEndpoint implements AutoCloseable {
     this.secret = secret;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/auth", this::handle);
+    server.createContext("/user-auth", this::handleUser);
     server.start();
   }
 
@@ -58,6 +64,40 @@ final class AuthEndpoint implements AutoCloseable {
   /** A URL whose answers carry a well-formed auth signed with the wrong secret. */
   String badSignatureUrl() {
     return baseUrl() + "?user=mallory&mode=bad";
+  }
+
+  /** A URL for signed-in clients: presence answers carry no {@code channel_data}. */
+  String signedInPresenceUrl() {
+    return baseUrl() + "?mode=signedin";
+  }
+
+  /** The user authentication URL that signs in as {@code user}, watching {@code watchlist}. */
+  String userAuthUrl(String user, String... watchlist) {
+    String url = userAuthBaseUrl() + "?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+    return watchlist.length == 0
+        ? url
+        : url + "&watch=" + URLEncoder.encode(String.join(",", watchlist), StandardCharsets.UTF_8);
+  }
+
+  /** A user authentication URL whose answers are signed with the wrong secret. */
+  String badUserAuthUrl(String user) {
+    return userAuthUrl(user) + "&mode=bad";
+  }
+
+  /** The user authentication endpoint without a query. */
+  String userAuthBaseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/user-auth";
+  }
+
+  /** {@code {"id": user, "user_info": {"name": user}, "watchlist"?: […]}}, the sign-in data. */
+  static String userData(String user, List<String> watchlist) {
+    ObjectNode data = PusherJson.mapper().createObjectNode();
+    data.put("id", user);
+    data.putObject("user_info").put("name", user);
+    if (!watchlist.isEmpty()) {
+      watchlist.forEach(data.putArray("watchlist")::add);
+    }
+    return PusherJson.string(data);
   }
 
   /** The master key as pusher-http-java takes it. */
@@ -108,7 +148,9 @@ final class AuthEndpoint implements AutoCloseable {
       }
       String signingSecret = "bad".equals(query.get("mode")) ? "not-" + secret : secret;
       ObjectNode answer = PusherJson.mapper().createObjectNode();
-      if (channel.startsWith("presence-")) {
+      if (channel.startsWith("presence-") && "signedin".equals(query.get("mode"))) {
+        answer.put("auth", Signatures.channelAuth(key, signingSecret, socketId, channel, null));
+      } else if (channel.startsWith("presence-")) {
         String channelData = channelData(query.getOrDefault("user", "anonymous"));
         answer.put(
             "auth", Signatures.channelAuth(key, signingSecret, socketId, channel, channelData));
@@ -126,7 +168,30 @@ final class AuthEndpoint implements AutoCloseable {
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+  private void handleUser(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+      Map<String, String> form =
+          form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      String socketId = form.get("socket_id");
+      if (!"POST".equals(exchange.getRequestMethod()) || socketId == null) {
+        respond(exchange, 400, "{\"error\":\"POST socket_id\"}");
+        return;
+      }
+      String watch = query.getOrDefault("watch", "");
+      String userData =
+          userData(
+              query.getOrDefault("user", "anonymous"),
+              watch.isEmpty() ? List.of() : List.of(watch.split(",")));
+      String signingSecret = "bad".equals(query.get("mode")) ? "not-" + secret : secret;
+      ObjectNode answer = PusherJson.mapper().createObjectNode();
+      answer.put("auth", Signatures.userAuth(key, signingSecret, socketId, userData));
+      answer.put("user_data", userData);
+      respond(exchange, 200, PusherJson.string(answer));
+    }
+  }
+
+  static void respond(HttpExchange exchange, int status, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
@@ -136,7 +201,7 @@ final class AuthEndpoint implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> form(String encoded) {
+  static Map<String, String> form(String encoded) {
     Map<String, String> fields = new HashMap<>();
     if (encoded == null || encoded.isEmpty()) {
       return fields;

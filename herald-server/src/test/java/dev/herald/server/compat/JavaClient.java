@@ -16,6 +16,7 @@ import com.pusher.client.connection.ConnectionEventListener;
 import com.pusher.client.connection.ConnectionState;
 import com.pusher.client.connection.ConnectionStateChange;
 import com.pusher.client.util.HttpChannelAuthorizer;
+import com.pusher.client.util.HttpUserAuthenticator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,10 @@ final class JavaClient implements AutoCloseable {
   final List<String> authFailures = new CopyOnWriteArrayList<>();
   final List<String> channelErrors = new CopyOnWriteArrayList<>();
   final List<PusherEvent> events = new CopyOnWriteArrayList<>();
+
+  /** Subscriptions ({@code "<channel> subscribed"}) and events ({@code "<channel> <event>"}). */
+  final List<String> timeline = new CopyOnWriteArrayList<>();
+
   final Map<String, List<String>> usersReceived = new ConcurrentHashMap<>();
   final List<String> usersAdded = new CopyOnWriteArrayList<>();
   final List<String> usersRemoved = new CopyOnWriteArrayList<>();
@@ -50,14 +55,17 @@ final class JavaClient implements AutoCloseable {
   private final Pusher pusher;
   private final Recorder recorder = new Recorder();
 
-  private JavaClient(int port, String key, String authUrl) {
+  private JavaClient(int port, String key, String authUrl, String userAuthUrl, int reconnects) {
     PusherOptions options =
         new PusherOptions()
             .setHost("127.0.0.1")
             .setWsPort(port)
             .setUseTLS(false)
-            .setMaxReconnectionAttempts(0)
+            .setMaxReconnectionAttempts(reconnects)
             .setChannelAuthorizer(new HttpChannelAuthorizer(authUrl));
+    if (userAuthUrl != null) {
+      options.setUserAuthenticator(new HttpUserAuthenticator(userAuthUrl));
+    }
     pusher = new Pusher(key, options);
   }
 
@@ -68,7 +76,16 @@ final class JavaClient implements AutoCloseable {
 
   /** Connects and waits for {@code CONNECTED}. */
   static JavaClient connect(int port, String key, String authUrl) {
-    JavaClient client = new JavaClient(port, key, authUrl);
+    return connect(port, key, authUrl, null, 0);
+  }
+
+  /**
+   * Connects with a user authenticator at {@code userAuthUrl} (for {@link #signin}) and up to
+   * {@code reconnects} reconnection attempts, and waits for {@code CONNECTED}.
+   */
+  static JavaClient connect(
+      int port, String key, String authUrl, String userAuthUrl, int reconnects) {
+    JavaClient client = new JavaClient(port, key, authUrl, userAuthUrl, reconnects);
     client.pusher.connect(client.recorder, ConnectionState.ALL);
     waiting("CONNECTED")
         .until(() -> client.pusher.getConnection().getState() == ConnectionState.CONNECTED);
@@ -81,6 +98,23 @@ final class JavaClient implements AutoCloseable {
 
   ConnectionState state() {
     return pusher.getConnection().getState();
+  }
+
+  /** {@code pusher.signin()}: asks the user authenticator, then sends {@code pusher:signin}. */
+  void signin() {
+    pusher.signin();
+  }
+
+  /** The signed-in user's id, set once the client has handled {@code pusher:signin_success}. */
+  String userId() {
+    return pusher.user().userId();
+  }
+
+  /** Binds server-to-user events; they are recorded on channel {@code #server-to-user-{id}}. */
+  void bindUser(String... eventNames) {
+    for (String eventName : eventNames) {
+      pusher.user().bind(eventName, recorder);
+    }
   }
 
   Channel subscribe(String channel, String... eventNames) {
@@ -97,6 +131,10 @@ final class JavaClient implements AutoCloseable {
 
   PresenceChannel subscribePresence(String channel, String... eventNames) {
     return pusher.subscribePresence(channel, recorder, withErrors(eventNames));
+  }
+
+  void unsubscribe(String channel) {
+    pusher.unsubscribe(channel);
   }
 
   void awaitSubscribed(String channel) {
@@ -146,11 +184,13 @@ final class JavaClient implements AutoCloseable {
 
     @Override
     public void onSubscriptionSucceeded(String channelName) {
+      timeline.add(channelName + " subscribed");
       subscribed.add(channelName);
     }
 
     @Override
     public void onEvent(PusherEvent event) {
+      timeline.add(event.getChannelName() + " " + event.getEventName());
       events.add(event);
     }
 

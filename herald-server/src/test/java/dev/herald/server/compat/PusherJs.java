@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The reference JS client, pusher-js 8.x, run under Node: installs it into {@code target/pusher-js}
- * with npm (once) and runs {@code src/test/js/pusher-js-check.cjs}, which prints one JSON record
- * per observation. Without node or npm the tests are skipped, or fail when {@code CI=true}. Every
- * process wait is bounded; a process that overruns is killed.
+ * with npm (once) and runs a script such as {@code src/test/js/pusher-js-check.cjs}, which prints
+ * one JSON record per observation. Without node or npm the tests are skipped, or fail when {@code
+ * CI=true}. Every process wait is bounded; a process that overruns is killed.
  */
 final class PusherJs {
   static final Path DIR = Path.of("target", "pusher-js");
@@ -69,19 +69,24 @@ final class PusherJs {
 
   /** Runs the check script against a server on {@code port}; waits at most 60 s. */
   static Run run(String key, int port, String authUrl) throws IOException, InterruptedException {
-    Path out = DIR.resolve("run.log");
-    List<String> command =
-        List.of(
-            WINDOWS ? "node.exe" : "node",
-            SCRIPT.toAbsolutePath().toString(),
-            DIR.toAbsolutePath().toString(),
-            key,
-            Integer.toString(port),
-            authUrl);
+    return run(SCRIPT, key, Integer.toString(port), authUrl);
+  }
+
+  /**
+   * Runs {@code script} with the pusher-js install directory and then {@code args} as its
+   * arguments; waits at most 60 s. Its output goes to {@code target/pusher-js/<script>.log}.
+   */
+  static Run run(Path script, String... args) throws IOException, InterruptedException {
+    Path out = DIR.resolve(script.getFileName() + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(WINDOWS ? "node.exe" : "node");
+    command.add(script.toAbsolutePath().toString());
+    command.add(DIR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
     Process process = start(command, out);
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      fail("pusher-js-check did not finish within 60 s:\n" + Files.readString(out));
+      fail(script.getFileName() + " did not finish within 60 s:\n" + Files.readString(out));
     }
     String output = Files.readString(out, StandardCharsets.UTF_8);
     List<JsonNode> records = new ArrayList<>();
