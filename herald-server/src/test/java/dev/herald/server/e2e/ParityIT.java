@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.ApiSignature;
-import dev.herald.pusher.Signatures;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
@@ -104,16 +103,7 @@ class ParityIT {
   }
 
   private static void signin(WsClient client, String userData) {
-    String auth = Signatures.userAuth("app-key", "app-secret", client.socketId(), userData);
-    String quoted =
-        dev.herald.pusher.PusherJson.mapper().getNodeFactory().textNode(userData).toString();
-    client.send(
-        "{\"event\":\"pusher:signin\",\"data\":{\"auth\":\""
-            + auth
-            + "\",\"user_data\":"
-            + quoted
-            + "}}");
-    JsonNode success = client.awaitEvent("pusher:signin_success");
+    JsonNode success = client.signin(userData, "app-key", "app-secret");
     assertThat(success.at("/data/user_data").asText()).isEqualTo(userData);
   }
 

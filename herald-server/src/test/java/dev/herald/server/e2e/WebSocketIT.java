@@ -130,20 +130,7 @@ class WebSocketIT {
   }
 
   static void join(WsClient client, String channel, String channelData) {
-    String auth =
-        dev.herald.pusher.Signatures.channelAuth(
-            "app-key", "app-secret", client.socketId(), channel, channelData);
-    String quoted =
-        dev.herald.pusher.PusherJson.mapper().getNodeFactory().textNode(channelData).toString();
-    client.send(
-        "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\""
-            + channel
-            + "\",\"auth\":\""
-            + auth
-            + "\",\"channel_data\":"
-            + quoted
-            + "}}");
-    client.awaitEvent("pusher_internal:subscription_succeeded");
+    client.joinPresence(channel, channelData, "app-key", "app-secret");
   }
 
   private static void assertRejected(String pathAndQuery, int code) {

@@ -84,6 +84,36 @@ public final class WsClient implements AutoCloseable {
     awaitEvent("pusher_internal:subscription_succeeded");
   }
 
+  /** Joins a presence channel with {@code channelData}, signed with the app's credentials. */
+  public void joinPresence(String channel, String channelData, String key, String secret) {
+    String auth = Signatures.channelAuth(key, secret, socketId, channel, channelData);
+    send(
+        "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\""
+            + channel
+            + "\",\"auth\":\""
+            + auth
+            + "\",\"channel_data\":"
+            + quote(channelData)
+            + "}}");
+    awaitEvent("pusher_internal:subscription_succeeded");
+  }
+
+  /** Signs in with {@code userData} (a JSON object string); returns the signin_success message. */
+  public JsonNode signin(String userData, String key, String secret) {
+    String auth = Signatures.userAuth(key, secret, socketId, userData);
+    send(
+        "{\"event\":\"pusher:signin\",\"data\":{\"auth\":\""
+            + auth
+            + "\",\"user_data\":"
+            + quote(userData)
+            + "}}");
+    return awaitEvent("pusher:signin_success");
+  }
+
+  private static String quote(String text) {
+    return PusherJson.mapper().getNodeFactory().textNode(text).toString();
+  }
+
   /** Waits for the next message with this event name, skipping (but keeping) others. */
   public JsonNode awaitEvent(String event) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pusher.rest.data.Validity;
-import dev.herald.pusher.Signatures;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
@@ -68,18 +67,6 @@ class ServerWebhooksIT {
   }
 
   private static void join(WsClient client, String channel, String channelData) {
-    String auth =
-        Signatures.channelAuth("app-key", "app-secret", client.socketId(), channel, channelData);
-    String quoted =
-        dev.herald.pusher.PusherJson.mapper().getNodeFactory().textNode(channelData).toString();
-    client.send(
-        "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\""
-            + channel
-            + "\",\"auth\":\""
-            + auth
-            + "\",\"channel_data\":"
-            + quoted
-            + "}}");
-    client.awaitEvent("pusher_internal:subscription_succeeded");
+    client.joinPresence(channel, channelData, "app-key", "app-secret");
   }
 }
