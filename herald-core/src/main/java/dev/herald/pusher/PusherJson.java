@@ -23,6 +23,9 @@ public final class PusherJson {
   public static final String USER_INFO = "user_info";
   public static final String AUTH = "auth";
   public static final String CHANNEL_DATA = "channel_data";
+  public static final String SHARED_SECRET = "shared_secret";
+  public static final String SOCKET_ID = "socket_id";
+  public static final String WATCHLIST = "watchlist";
 
   public static final String CONNECTION_ESTABLISHED = "pusher:connection_established";
   public static final String ERROR = "pusher:error";

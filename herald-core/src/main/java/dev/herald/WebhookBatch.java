@@ -1,0 +1,23 @@
+package dev.herald;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The verified content of one webhook request: {@code {"time_ms", "events"}} (protocol reference
+ * §1.12). One event without batching, several with it. Immutable.
+ *
+ * @param timeMs when the server created the batch, Unix milliseconds
+ * @param events the events in the order the server sent them
+ */
+public record WebhookBatch(long timeMs, List<WebhookEvent> events) {
+  /** Copies the events. */
+  public WebhookBatch {
+    events = List.copyOf(events);
+  }
+
+  /** {@link #timeMs()} as an instant. */
+  public Instant time() {
+    return Instant.ofEpochMilli(timeMs);
+  }
+}
