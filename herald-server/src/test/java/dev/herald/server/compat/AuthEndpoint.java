@@ -3,6 +3,11 @@ package dev.herald.server.compat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.herald.AuthorizationDecision;
+import dev.herald.AuthorizationRequest;
+import dev.herald.ChannelAuthorizer;
+import dev.herald.PresenceMember;
+import dev.herald.UserData;
 import dev.herald.pusher.PusherJson;
 import dev.herald.pusher.Signatures;
 import java.io.IOException;
@@ -27,7 +32,8 @@ import java.util.Map;
  * without {@code channel_data}, for signed-in clients (§1.6). {@code /user-auth} is the user
  * authentication endpoint (§1.7): a form POST with {@code socket_id}, answered with {@code
  * {"auth","user_data"}} for {@code ?user=alice&watch=bob,carol} ({@code &mode=bad} signs wrongly).
- * A JDK HTTP server on an ephemeral port.
+ * Well-signed answers come from herald-core's {@link ChannelAuthorizer}, so the official clients
+ * check the library's output too. A JDK HTTP server on an ephemeral port.
  */
 final class AuthEndpoint implements AutoCloseable {
   /** A fixed 32-byte encryption master key, shared with the server SDK in the API tests. */
@@ -37,10 +43,23 @@ final class AuthEndpoint implements AutoCloseable {
   private final HttpServer server;
   private final String key;
   private final String secret;
+  private final ChannelAuthorizer<String> authorizer;
 
   private AuthEndpoint(String key, String secret) throws IOException {
     this.key = key;
     this.secret = secret;
+    // Every channel is allowed (no rule matches, the middleware overrules): the clients' side of
+    // the signature is what these tests check. The user is the query's ?user=.
+    this.authorizer =
+        ChannelAuthorizer.<String>builder(key, secret)
+            .encryptionMasterKey(MASTER_KEY)
+            .middleware(
+                (request, next) ->
+                    request.kind() == AuthorizationRequest.Kind.PRESENCE
+                        ? AuthorizationDecision.allow(
+                            new PresenceMember(request.user(), Map.of("name", request.user())))
+                        : AuthorizationDecision.allow())
+            .build();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/auth", this::handle);
     server.createContext("/user-auth", this::handleUser);
@@ -146,12 +165,18 @@ final class AuthEndpoint implements AutoCloseable {
         respond(exchange, 400, "{\"error\":\"POST socket_id and channel_name\"}");
         return;
       }
+      String user = query.getOrDefault("user", "anonymous");
+      if (query.get("mode") == null
+          && (channel.startsWith("private-") || channel.startsWith("presence-"))) {
+        respond(exchange, 200, authorizer.authorize(user, socketId, channel).toJson());
+        return;
+      }
       String signingSecret = "bad".equals(query.get("mode")) ? "not-" + secret : secret;
       ObjectNode answer = PusherJson.mapper().createObjectNode();
       if (channel.startsWith("presence-") && "signedin".equals(query.get("mode"))) {
         answer.put("auth", Signatures.channelAuth(key, signingSecret, socketId, channel, null));
       } else if (channel.startsWith("presence-")) {
-        String channelData = channelData(query.getOrDefault("user", "anonymous"));
+        String channelData = channelData(user);
         answer.put(
             "auth", Signatures.channelAuth(key, signingSecret, socketId, channel, channelData));
         answer.put("channel_data", channelData);
@@ -179,10 +204,15 @@ final class AuthEndpoint implements AutoCloseable {
         return;
       }
       String watch = query.getOrDefault("watch", "");
-      String userData =
-          userData(
-              query.getOrDefault("user", "anonymous"),
-              watch.isEmpty() ? List.of() : List.of(watch.split(",")));
+      String user = query.getOrDefault("user", "anonymous");
+      List<String> watchlist = watch.isEmpty() ? List.of() : List.of(watch.split(","));
+      if (query.get("mode") == null) {
+        UserData data =
+            UserData.of(user).withUserInfo(Map.of("name", user)).withWatchlist(watchlist);
+        respond(exchange, 200, authorizer.signin(user, socketId, data).toJson());
+        return;
+      }
+      String userData = userData(user, watchlist);
       String signingSecret = "bad".equals(query.get("mode")) ? "not-" + secret : secret;
       ObjectNode answer = PusherJson.mapper().createObjectNode();
       answer.put("auth", Signatures.userAuth(key, signingSecret, socketId, userData));
