@@ -104,9 +104,9 @@ public final class HttpBroadcaster implements Broadcaster {
   }
 
   /**
-   * Sends several events: single-channel events in {@code POST /batch_events} requests of up to 10
-   * (a multi-channel event counts once per channel), and events with more channels through {@code
-   * /events}.
+   * Sends several events: single-channel events (an encrypted channel's event is one) in {@code
+   * POST /batch_events} requests of up to 10, one request after the other so the order is kept;
+   * events with several plain channels through {@code /events}, concurrently.
    *
    * @throws IllegalArgumentException when any event is invalid; then none is sent
    * @throws IllegalStateException after {@link #close()}
@@ -127,6 +127,9 @@ public final class HttpBroadcaster implements Broadcaster {
     }
     List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
     List<List<WireEvent>> batches = Chunks.of(items, maxBatchSize);
+    // Batches go one after the other, so subscribers receive the events in order; a failed batch
+    // does not stop the next.
+    CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
     for (int i = 0; i < batches.size(); i++) {
       String which =
           "batch "
@@ -138,7 +141,11 @@ public final class HttpBroadcaster implements Broadcaster {
               + "-"
               + (i * maxBatchSize + batches.get(i).size())
               + ")";
-      sent.add(Chunks.named(api.post("/batch_events", EventBodies.batch(batches.get(i))), which));
+      byte[] body = EventBodies.batch(batches.get(i));
+      CompletableFuture<JsonNode> batch =
+          previous.handle((ok, failure) -> null).thenCompose(x -> api.post("/batch_events", body));
+      previous = batch;
+      sent.add(Chunks.named(batch, which));
     }
     for (Request request : triggers) {
       sent.add(Chunks.named(api.post("/events", request.body), request.description));
