@@ -4,15 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * Serialization of event payloads. The default mapper registers the Jackson modules found on the
- * classpath (java.time, Optional, …) and writes dates as ISO-8601 strings, which is what browsers
- * parse. Thread-safe: the mapper is configured once and never changed.
+ * Serialization of event payloads. The default mapper handles java.time (as ISO-8601 strings, which
+ * browsers parse) and registers the other Jackson modules found on the classpath. Thread-safe: the mapper is configured once and never changed.
  */
 final class EventJson {
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
+          .addModule(new JavaTimeModule())
           .findAndAddModules()
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
