@@ -8,7 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Serialization of event payloads. The default mapper handles java.time (as ISO-8601 strings, which
- * browsers parse) and registers the other Jackson modules found on the classpath. Thread-safe: the mapper is configured once and never changed.
+ * browsers parse) and registers the other Jackson modules found on the classpath. Thread-safe: the
+ * mapper is configured once and never changed.
  */
 final class EventJson {
   static final ObjectMapper MAPPER =

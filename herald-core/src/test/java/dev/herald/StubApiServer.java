@@ -32,8 +32,19 @@ public final class StubApiServer implements AutoCloseable {
   public static final String KEY = "stub-key";
   public static final String SECRET = "stub-secret";
 
-  /** A request as received, query decoded. */
-  public record Request(String method, String path, Map<String, String> query, String body) {
+  /**
+   * A request as received, query decoded.
+   *
+   * @param clientPort the client's port: the same for requests on one kept-alive connection
+   * @param upgrade the {@code Upgrade} header, or null (an HTTP/2 client would send {@code h2c})
+   */
+  public record Request(
+      String method,
+      String path,
+      Map<String, String> query,
+      String body,
+      int clientPort,
+      String upgrade) {
     public JsonNode json() {
       try {
         return PusherJson.mapper().readTree(body);
@@ -101,7 +112,14 @@ public final class StubApiServer implements AutoCloseable {
         reply(exchange, new Response(401, "{\"error\":\"" + problem + "\"}"));
         return;
       }
-      Request request = new Request(method, path, query, new String(body, StandardCharsets.UTF_8));
+      Request request =
+          new Request(
+              method,
+              path,
+              query,
+              new String(body, StandardCharsets.UTF_8),
+              exchange.getRemoteAddress().getPort(),
+              exchange.getRequestHeaders().getFirst("Upgrade"));
       requests.add(request);
       Response response = responder.apply(request);
       if (response.status() / 100 == 2) {
