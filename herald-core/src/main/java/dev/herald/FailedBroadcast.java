@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record FailedBroadcast(
     Broadcast broadcast, int attempts, Throwable failure, Instant failedAt) {
+  /** Every component is required. */
   public FailedBroadcast {
     Objects.requireNonNull(broadcast, "broadcast");
     Objects.requireNonNull(failure, "failure");

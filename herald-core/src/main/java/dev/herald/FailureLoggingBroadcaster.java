@@ -19,16 +19,19 @@ final class FailureLoggingBroadcaster implements Broadcaster {
     this.delegate = delegate;
   }
 
+  /** Sends through the wrapped broadcaster; a sending failure is logged, not passed on. */
   @Override
   public CompletableFuture<Void> broadcast(Broadcast broadcast) {
     return logged(delegate.broadcast(broadcast), broadcast.describe());
   }
 
+  /** As {@link #broadcast}, for several events. */
   @Override
   public CompletableFuture<Void> broadcastAll(List<Broadcast> broadcasts) {
     return logged(delegate.broadcastAll(broadcasts), broadcasts.size() + " events");
   }
 
+  /** Closes the wrapped broadcaster. */
   @Override
   public void close() {
     delegate.close();

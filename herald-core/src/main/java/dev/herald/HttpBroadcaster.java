@@ -89,8 +89,9 @@ public final class HttpBroadcaster implements Broadcaster {
       Broadcast broadcast, ChannelAttribute... info) {
     ensureOpen();
     List<CompletableFuture<JsonNode>> requests = new ArrayList<>();
-    for (Request request : requests(encoder.encode(broadcast), attributes(info))) {
-      requests.add(Chunks.named(api.post("/events", request.body), request.description));
+    for (TriggerRequest request :
+        TriggerRequest.plan(encoder.encode(broadcast), attributes(info), maxChannelsPerRequest)) {
+      requests.add(Chunks.named(api.post("/events", request.body()), request.description()));
     }
     return Chunks.all(requests)
         .thenApply(
@@ -115,13 +116,13 @@ public final class HttpBroadcaster implements Broadcaster {
   public CompletableFuture<Void> broadcastAll(List<Broadcast> broadcasts) {
     ensureOpen();
     List<WireEvent> items = new ArrayList<>();
-    List<Request> triggers = new ArrayList<>();
+    List<TriggerRequest> triggers = new ArrayList<>();
     for (Broadcast broadcast : broadcasts) {
       for (WireEvent event : encoder.encode(broadcast)) {
         if (event.channels().size() == 1) {
           items.add(event);
         } else {
-          triggers.addAll(requests(List.of(event), Set.of()));
+          triggers.addAll(TriggerRequest.plan(List.of(event), Set.of(), maxChannelsPerRequest));
         }
       }
     }
@@ -147,8 +148,8 @@ public final class HttpBroadcaster implements Broadcaster {
       previous = batch;
       sent.add(Chunks.named(batch, which));
     }
-    for (Request request : triggers) {
-      sent.add(Chunks.named(api.post("/events", request.body), request.description));
+    for (TriggerRequest request : triggers) {
+      sent.add(Chunks.named(api.post("/events", request.body()), request.description()));
     }
     return Chunks.all(sent).thenApply(answers -> null);
   }
@@ -240,50 +241,10 @@ public final class HttpBroadcaster implements Broadcaster {
     }
   }
 
-  /** The requests for these wire events: plain channels in chunks, one per encrypted channel. */
-  private List<Request> requests(List<WireEvent> events, Set<ChannelAttribute> info) {
-    List<Request> requests = new ArrayList<>();
-    int total = 0;
-    for (WireEvent event : events) {
-      total += (event.channels().size() + maxChannelsPerRequest - 1) / maxChannelsPerRequest;
-    }
-    for (WireEvent event : events) {
-      List<List<Channel>> chunks = Chunks.of(event.channels(), maxChannelsPerRequest);
-      for (int i = 0; i < chunks.size(); i++) {
-        List<Channel> chunk = chunks.get(i);
-        WireEvent part = new WireEvent(chunk, event.name(), event.data(), event.socketId());
-        String which =
-            chunk.size() == 1
-                ? "request for " + chunk.get(0)
-                : "request "
-                    + (requests.size() + 1)
-                    + " of "
-                    + total
-                    + " (channels "
-                    + (i * maxChannelsPerRequest + 1)
-                    + "-"
-                    + (i * maxChannelsPerRequest + chunk.size())
-                    + ")";
-        requests.add(new Request(EventBodies.trigger(part, applicable(info, chunk)), which));
-      }
-    }
-    return requests;
-  }
-
   private static void channelInfos(JsonNode answer, Map<String, ChannelInfo> into) {
     for (Map.Entry<String, JsonNode> entry : answer.path("channels").properties()) {
       into.put(entry.getKey(), ChannelInfo.fromJson(entry.getValue(), true));
     }
-  }
-
-  private static Set<ChannelAttribute> applicable(Set<ChannelAttribute> info, List<Channel> chunk) {
-    if (!info.contains(ChannelAttribute.USER_COUNT)
-        || chunk.stream().anyMatch(c -> c.type() == ChannelType.PRESENCE)) {
-      return info;
-    }
-    Set<ChannelAttribute> without = EnumSet.copyOf(info);
-    without.remove(ChannelAttribute.USER_COUNT);
-    return without;
   }
 
   private static Set<ChannelAttribute> attributes(ChannelAttribute... info) {
@@ -297,6 +258,4 @@ public final class HttpBroadcaster implements Broadcaster {
       throw new IllegalStateException("the broadcaster is closed");
     }
   }
-
-  private record Request(byte[] body, String description) {}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -56,7 +55,7 @@ public final class QueuedBroadcaster implements Broadcaster {
   private final Set<Entry> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private QueuedBroadcaster(Builder b) {
+  QueuedBroadcaster(QueuedBroadcasterBuilder b) {
     this.delegate = b.delegate;
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = ownsScheduler ? defaultScheduler() : b.scheduler;
@@ -70,8 +69,8 @@ public final class QueuedBroadcaster implements Broadcaster {
   }
 
   /** Starts configuring a queue in front of {@code delegate}, which it will own and close. */
-  public static Builder builder(Broadcaster delegate) {
-    return new Builder(delegate);
+  public static QueuedBroadcasterBuilder builder(Broadcaster delegate) {
+    return new QueuedBroadcasterBuilder(delegate);
   }
 
   /**
@@ -234,87 +233,7 @@ public final class QueuedBroadcaster implements Broadcaster {
     }
   }
 
-  /** Settings of a {@link QueuedBroadcaster}; not thread-safe. */
-  public static final class Builder {
-    private final Broadcaster delegate;
-    private ScheduledExecutorService scheduler;
-    private RetryPolicy retry = RetryPolicy.DEFAULT;
-    private Consumer<FailedBroadcast> onFailure = QueuedBroadcaster::logFailure;
-    private int capacity = 10_000;
-    private int maxPayloadBytes = Broadcast.DEFAULT_MAX_PAYLOAD_BYTES;
-    private Duration delay = Duration.ZERO;
-    private Duration drainTimeout = Duration.ofSeconds(10);
-    private Clock clock = Clock.systemUTC();
-
-    private Builder(Broadcaster delegate) {
-      this.delegate = Objects.requireNonNull(delegate, "delegate");
-    }
-
-    /** How failures are retried ({@link RetryPolicy#DEFAULT}: 5 attempts, 1 s doubling). */
-    public Builder retry(RetryPolicy policy) {
-      this.retry = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
-    /**
-     * Called once for each broadcast given up (after the last retry, when the queue is full, or
-     * unsent at close), on the thread that gave up; it must not block for long. Default: a WARN log
-     * line.
-     */
-    public Builder onFailure(Consumer<FailedBroadcast> handler) {
-      this.onFailure = Objects.requireNonNull(handler, "handler");
-      return this;
-    }
-
-    /** The most broadcasts waiting at once (10 000). */
-    public Builder capacity(int broadcasts) {
-      if (broadcasts < 1) {
-        throw new IllegalArgumentException("capacity must be positive, was " + broadcasts);
-      }
-      this.capacity = broadcasts;
-      return this;
-    }
-
-    /** The payload limit checked when a broadcast is queued (10 KB), to fail in the caller. */
-    public Builder maxPayloadBytes(int bytes) {
-      this.maxPayloadBytes = bytes;
-      return this;
-    }
-
-    /** How long every broadcast waits before its first attempt (none). */
-    public Builder delay(Duration after) {
-      this.delay = Objects.requireNonNull(after, "delay");
-      return this;
-    }
-
-    /** How long {@link #close()} waits for the last attempts (10 s). */
-    public Builder drainTimeout(Duration timeout) {
-      this.drainTimeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Where attempts and waits run. Default: one daemon thread of the queue's own, shut down at
-     * close; a scheduler given here is not shut down.
-     */
-    public Builder scheduler(ScheduledExecutorService executor) {
-      this.scheduler = Objects.requireNonNull(executor, "scheduler");
-      return this;
-    }
-
-    /** The clock for {@link FailedBroadcast#failedAt()}. */
-    public Builder clock(Clock source) {
-      this.clock = Objects.requireNonNull(source, "clock");
-      return this;
-    }
-
-    /** A new queue, running at once. */
-    public QueuedBroadcaster build() {
-      return new QueuedBroadcaster(this);
-    }
-  }
-
-  private static void logFailure(FailedBroadcast failed) {
+  static void logFailure(FailedBroadcast failed) {
     log.warn(
         "gave up broadcasting {} after {} attempt(s): {}",
         failed.broadcast().describe(),

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param socketId the socket to leave out, or null
  */
 public record WireEvent(List<Channel> channels, String name, String data, String socketId) {
+  /** Copies the channels; name and data are required. */
   public WireEvent {
     channels = List.copyOf(channels);
     Objects.requireNonNull(name, "name");

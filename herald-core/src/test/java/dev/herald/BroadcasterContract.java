@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -88,51 +87,6 @@ public abstract class BroadcasterContract {
 
     @Override
     default void close() {}
-  }
-
-  /**
-   * One event for one channel as a recording driver sent it.
-   *
-   * @param socketId the socket left out, or null
-   */
-  public record Sent(String channel, String event, String data, String socketId) {
-    /** Every channel of a broadcast, as sent. */
-    public static List<Sent> of(Broadcast b) {
-      return b.channels().stream()
-          .map(c -> new Sent(c.name(), b.name(), b.data(), b.socketId()))
-          .toList();
-    }
-  }
-
-  /**
-   * An observer over a driver's own record of what it sent, as a subscriber with socket id {@code
-   * 1111.2222} would see it. The record must be complete when a broadcast's future completes.
-   */
-  protected static Observer recorded(Supplier<List<Sent>> record, List<Channel> channels) {
-    int start = record.get().size();
-    List<String> names = channels.stream().map(Channel::name).toList();
-    String socketId = "1111.2222";
-    return new Observer() {
-      @Override
-      public String socketId() {
-        return socketId;
-      }
-
-      @Override
-      public List<Delivery> until(String marker) {
-        List<Sent> all = record.get();
-        List<Delivery> seen = new ArrayList<>();
-        for (Sent sent : all.subList(start, all.size())) {
-          if (names.contains(sent.channel()) && !socketId.equals(sent.socketId())) {
-            seen.add(new Delivery(sent.channel(), sent.event(), sent.data()));
-            if (sent.event().equals(marker)) {
-              return seen;
-            }
-          }
-        }
-        throw new AssertionError("no " + marker + " recorded; saw " + seen);
-      }
-    };
   }
 
   /** A new driver for one test: 10 KB payload limit, {@link #MASTER_KEY} when it encrypts. */

@@ -14,7 +14,7 @@ class HttpBroadcasterContractTest extends BroadcasterContract {
 
   @Override
   protected Observer observe(List<Channel> channels) {
-    return recorded(stub::sent, channels);
+    return RecordedObserver.of(stub::sent, channels);
   }
 
   @AfterEach

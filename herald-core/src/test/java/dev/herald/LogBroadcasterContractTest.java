@@ -21,7 +21,7 @@ class LogBroadcasterContractTest extends BroadcasterContract {
 
   @Override
   protected Observer observe(List<Channel> channels) {
-    return recorded(this::sent, channels);
+    return RecordedObserver.of(this::sent, channels);
   }
 
   @Override
@@ -30,14 +30,14 @@ class LogBroadcasterContractTest extends BroadcasterContract {
   }
 
   /** Each line's arguments: name, channels, [socket id,] data. */
-  private List<Sent> sent() {
-    List<Sent> sent = new ArrayList<>();
+  private List<RecordedObserver.Sent> sent() {
+    List<RecordedObserver.Sent> sent = new ArrayList<>();
     for (ILoggingEvent line : List.copyOf(lines.list)) {
       Object[] args = line.getArgumentArray();
       String socketId = args.length == 4 ? (String) args[2] : null;
       for (Object channel : (List<?>) args[1]) {
         sent.add(
-            new Sent(
+            new RecordedObserver.Sent(
                 channel.toString(), (String) args[0], (String) args[args.length - 1], socketId));
       }
     }

@@ -11,7 +11,7 @@ class NullBroadcasterContractTest extends BroadcasterContract {
 
   @Override
   protected Observer observe(List<Channel> channels) {
-    return recorded(List::of, channels);
+    return RecordedObserver.of(List::of, channels);
   }
 
   @Override

@@ -14,8 +14,10 @@ class QueuedBroadcasterContractTest extends BroadcasterContract {
 
   @Override
   protected Observer observe(List<Channel> channels) {
-    return recorded(
-        () -> fake.broadcasts().stream().flatMap(b -> Sent.of(b).stream()).toList(), channels);
+    return RecordedObserver.of(
+        () ->
+            fake.broadcasts().stream().flatMap(b -> RecordedObserver.Sent.of(b).stream()).toList(),
+        channels);
   }
 
   @Override

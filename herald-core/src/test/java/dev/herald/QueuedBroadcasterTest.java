@@ -25,7 +25,7 @@ class QueuedBroadcasterTest {
   private final FakeBroadcaster fake = new FakeBroadcaster();
   private final List<FailedBroadcast> failed = new CopyOnWriteArrayList<>();
 
-  private QueuedBroadcaster.Builder queue() {
+  private QueuedBroadcasterBuilder queue() {
     return QueuedBroadcaster.builder(fake)
         .scheduler(scheduler)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))

@@ -3,7 +3,7 @@ package dev.herald;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.herald.BroadcasterContract.Sent;
+import dev.herald.RecordedObserver.Sent;
 import dev.herald.pusher.ApiSignature;
 import dev.herald.pusher.PusherJson;
 import dev.herald.pusher.Signatures;

@@ -23,6 +23,7 @@ public final class EmbeddedDriver implements BroadcasterDriver {
   /** For {@link java.util.ServiceLoader}. */
   public EmbeddedDriver() {}
 
+  /** {@code embedded}. */
   @Override
   public String name() {
     return "embedded";
