@@ -50,7 +50,8 @@ public interface Broadcaster extends AutoCloseable {
    *
    * @return completes when every event has been handed over; exceptionally with a {@link
    *     BroadcastException} when any could not be (the others are still sent)
-   * @throws IllegalArgumentException when any event cannot be sent as it is; then none is sent
+   * @throws IllegalArgumentException when an event cannot be sent as it is; the HTTP driver checks
+   *     every event first and then sends none, this default sends those before it
    * @throws IllegalStateException after {@link #close()}
    */
   default CompletableFuture<Void> broadcastAll(List<Broadcast> broadcasts) {

@@ -1,5 +1,7 @@
 package dev.herald;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * The drivers {@link Broadcasters#standard()} knows without other modules: {@code herald}, {@code
  * pusher}, {@code log}, {@code null}, and placeholders that explain how to get {@code embedded} and
@@ -29,7 +31,11 @@ final class BuiltInDrivers {
     registry
         .register("herald", BuiltInDrivers::herald)
         .register("pusher", BuiltInDrivers::pusher)
-        .register("log", s -> new LogBroadcaster(logger(), maxPayloadBytes(s)))
+        .register(
+            "log",
+            s ->
+                new LogBroadcaster(
+                    LoggerFactory.getLogger(LogBroadcaster.class), maxPayloadBytes(s)))
         .register("null", s -> new NullBroadcaster(maxPayloadBytes(s)))
         .register("embedded", s -> missing("embedded", "dev.herald:herald-server"))
         .register("redis", s -> missing("redis", "dev.herald:herald-redis"));
@@ -90,10 +96,6 @@ final class BuiltInDrivers {
 
   static int maxPayloadBytes(DriverSettings s) {
     return s.intValue(MAX_PAYLOAD_BYTES, Broadcast.DEFAULT_MAX_PAYLOAD_BYTES);
-  }
-
-  private static org.slf4j.Logger logger() {
-    return org.slf4j.LoggerFactory.getLogger(LogBroadcaster.class);
   }
 
   private static Broadcaster missing(String driver, String artifact) {

@@ -201,9 +201,16 @@ public final class HttpBroadcaster implements Broadcaster {
             });
   }
 
-  /** {@code GET /apps/{id}/channels/{channel}}: whether it is occupied, and the attributes. */
+  /**
+   * {@code GET /apps/{id}/channels/{channel}}: whether it is occupied, and the attributes.
+   *
+   * @throws IllegalArgumentException for a user's internal channel
+   */
   public CompletableFuture<ChannelInfo> channel(Channel channel, ChannelAttribute... info) {
     ensureOpen();
+    if (channel.isUser()) {
+      throw new IllegalArgumentException("a user's internal channel cannot be queried");
+    }
     Map<String, String> params =
         info.length == 0 ? Map.of() : Map.of("info", EventBodies.info(attributes(info)));
     return api.get("/channels/" + channel.name(), params)

@@ -62,9 +62,18 @@ public final class HttpBroadcasterBuilder {
     return url("https://api-" + cluster + ".pusher.com");
   }
 
-  /** The app's id, key and secret. */
+  /**
+   * The app's id, key and secret.
+   *
+   * @throws IllegalArgumentException when the id has characters a URL path cannot carry as they are
+   *     (it must match {@code [A-Za-z0-9._~-]+})
+   */
   public HttpBroadcasterBuilder app(String appId, String key, String secret) {
-    this.appId = Objects.requireNonNull(appId, "appId");
+    if (!Objects.requireNonNull(appId, "appId").matches("[A-Za-z0-9._~-]+")) {
+      throw new IllegalArgumentException(
+          "the app id '" + appId + "' must match [A-Za-z0-9._~-]+ to go in the request path");
+    }
+    this.appId = appId;
     this.key = Objects.requireNonNull(key, "key");
     this.secret = Objects.requireNonNull(secret, "secret");
     return this;

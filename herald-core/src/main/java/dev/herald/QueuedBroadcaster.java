@@ -4,16 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,12 @@ public final class QueuedBroadcaster implements Broadcaster {
   private final Duration delay;
   private final Duration drainTimeout;
   private final Clock clock;
-  private final Set<Entry> pending = ConcurrentHashMap.newKeySet();
+
+  /** Queued and unfinished broadcasts, oldest first, so close drains them in order. */
+  private final ConcurrentSkipListMap<Long, Entry> pending = new ConcurrentSkipListMap<>();
+
+  private final AtomicLong sequence = new AtomicLong();
+  private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   QueuedBroadcaster(QueuedBroadcasterBuilder b) {
@@ -97,8 +103,9 @@ public final class QueuedBroadcaster implements Broadcaster {
       throw new IllegalStateException("the broadcaster is closed");
     }
     broadcast.requireDataWithin(maxPayloadBytes);
-    Entry entry = new Entry(broadcast);
-    if (pending.size() >= capacity) {
+    Entry entry = new Entry(sequence.incrementAndGet(), broadcast);
+    if (queued.incrementAndGet() > capacity) {
+      queued.decrementAndGet();
       give(
           entry,
           new BroadcastException(
@@ -107,7 +114,7 @@ public final class QueuedBroadcaster implements Broadcaster {
               null));
       return entry.result;
     }
-    pending.add(entry);
+    pending.put(entry.sequence, entry);
     schedule(entry, after);
     return entry.result;
   }
@@ -127,7 +134,7 @@ public final class QueuedBroadcaster implements Broadcaster {
       return;
     }
     List<CompletableFuture<Void>> waiting = new ArrayList<>();
-    for (Entry entry : pending) {
+    for (Entry entry : pending.values()) {
       waiting.add(entry.result);
       ScheduledFuture<?> next = entry.next;
       if (next != null && next.cancel(false)) {
@@ -142,7 +149,7 @@ public final class QueuedBroadcaster implements Broadcaster {
     } catch (Exception e) {
       // Failures were already handed over; the unfinished ones are handled below.
     }
-    for (Entry entry : pending) {
+    for (Entry entry : pending.values()) {
       give(
           entry,
           new BroadcastException(
@@ -179,7 +186,7 @@ public final class QueuedBroadcaster implements Broadcaster {
     sent.whenComplete(
         (ok, failure) -> {
           if (failure == null) {
-            pending.remove(entry);
+            forget(entry);
             entry.result.complete(null);
             return;
           }
@@ -197,7 +204,7 @@ public final class QueuedBroadcaster implements Broadcaster {
 
   /** Gives up on an entry: fails its future and tells the failure handler, once. */
   private void give(Entry entry, Throwable failure) {
-    pending.remove(entry);
+    forget(entry);
     if (!entry.result.completeExceptionally(failure)) {
       return;
     }
@@ -212,6 +219,12 @@ public final class QueuedBroadcaster implements Broadcaster {
     }
   }
 
+  private void forget(Entry entry) {
+    if (pending.remove(entry.sequence) != null) {
+      queued.decrementAndGet();
+    }
+  }
+
   private static ScheduledExecutorService defaultScheduler() {
     return Executors.newSingleThreadScheduledExecutor(
         runnable -> {
@@ -223,12 +236,14 @@ public final class QueuedBroadcaster implements Broadcaster {
 
   /** One queued broadcast. */
   private static final class Entry {
+    final long sequence;
     final Broadcast broadcast;
     final CompletableFuture<Void> result = new CompletableFuture<>();
     volatile ScheduledFuture<?> next;
     int attempts; // guarded by this
 
-    Entry(Broadcast broadcast) {
+    Entry(long sequence, Broadcast broadcast) {
+      this.sequence = sequence;
       this.broadcast = broadcast;
     }
   }
