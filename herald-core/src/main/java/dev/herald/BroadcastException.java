@@ -3,7 +3,7 @@ package dev.herald;
 /**
  * A broadcast could not be handed over: the server refused it (its status and message are kept) or
  * could not be reached. Futures returned by a {@link Broadcaster} complete exceptionally with it.
- * Messages never contain the app secret or signed URLs.
+ * Messages never contain the app secret or signed URLs. Its fields are final; safe to share.
  */
 public class BroadcastException extends RuntimeException {
   private final int status;
