@@ -3,7 +3,7 @@ package dev.herald;
 import java.util.List;
 
 /** The contract, against {@link FakeBroadcaster}'s record. */
-class FakeBroadcasterContractTest extends BroadcasterContract {
+class FakeBroadcasterContractTest extends DeliveryContract {
   private FakeBroadcaster fake;
 
   @Override

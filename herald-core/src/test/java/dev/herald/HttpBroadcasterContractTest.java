@@ -4,7 +4,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /** The contract, against {@link HttpBroadcaster} and a stub of the Pusher HTTP API. */
-class HttpBroadcasterContractTest extends BroadcasterContract {
+class HttpBroadcasterContractTest extends DeliveryContract {
   private final StubApiServer stub = new StubApiServer();
 
   @Override

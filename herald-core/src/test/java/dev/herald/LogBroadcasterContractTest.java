@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The contract, against {@link LogBroadcaster}, read back from the log lines it wrote. */
-class LogBroadcasterContractTest extends BroadcasterContract {
+class LogBroadcasterContractTest extends DeliveryContract {
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
   @Override

@@ -3,7 +3,7 @@ package dev.herald;
 import java.util.List;
 
 /** The contract, against a {@link QueuedBroadcaster} (its own scheduler) in front of a fake. */
-class QueuedBroadcasterContractTest extends BroadcasterContract {
+class QueuedBroadcasterContractTest extends DeliveryContract {
   private FakeBroadcaster fake;
 
   @Override

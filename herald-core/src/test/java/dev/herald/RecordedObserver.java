@@ -1,7 +1,7 @@
 package dev.herald;
 
-import dev.herald.BroadcasterContract.Delivery;
-import dev.herald.BroadcasterContract.Observer;
+import dev.herald.DeliveryContract.Delivery;
+import dev.herald.DeliveryContract.Observer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

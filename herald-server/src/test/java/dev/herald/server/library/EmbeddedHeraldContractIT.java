@@ -1,8 +1,8 @@
 package dev.herald.server.library;
 
 import dev.herald.Broadcaster;
-import dev.herald.BroadcasterContract;
 import dev.herald.Channel;
+import dev.herald.DeliveryContract;
 import dev.herald.server.EmbeddedHerald;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
@@ -10,7 +10,7 @@ import dev.herald.server.app.App;
 import java.util.List;
 
 /** The library's contract, against the embedded driver, observed by a WebSocket subscriber. */
-class EmbeddedHeraldContractIT extends BroadcasterContract {
+class EmbeddedHeraldContractIT extends DeliveryContract {
   static final String KEY = "app-key";
   static final String SECRET = "app-secret";
 

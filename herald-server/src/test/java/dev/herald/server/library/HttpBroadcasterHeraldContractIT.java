@@ -1,8 +1,8 @@
 package dev.herald.server.library;
 
 import dev.herald.Broadcaster;
-import dev.herald.BroadcasterContract;
 import dev.herald.Channel;
+import dev.herald.DeliveryContract;
 import dev.herald.HttpBroadcaster;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
  * The library's contract end to end: {@link HttpBroadcaster} through a running Herald server's HTTP
  * API to a WebSocket subscriber.
  */
-class HttpBroadcasterHeraldContractIT extends BroadcasterContract {
+class HttpBroadcasterHeraldContractIT extends DeliveryContract {
   private final HeraldServer server =
       HeraldServer.start(
           ServerConfig.DEFAULTS

@@ -1,9 +1,9 @@
 package dev.herald.server.library;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.herald.BroadcasterContract.Delivery;
-import dev.herald.BroadcasterContract.Observer;
 import dev.herald.Channel;
+import dev.herald.DeliveryContract.Delivery;
+import dev.herald.DeliveryContract.Observer;
 import dev.herald.server.testing.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
