@@ -7,6 +7,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.Broker;
+import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.broker.LocalBroker;
 import dev.herald.server.cache.CacheStore;
 import dev.herald.server.cache.MemoryCacheStore;
@@ -42,6 +43,7 @@ public final class HeraldServer implements AutoCloseable {
   private final InetSocketAddress address;
   private final AppRegistry apps;
   private final Broker broker;
+  private final EventPublisher publisher;
   private final ScheduledExecutorService timers;
   private final Optional<HttpWebhookSender> webhooks;
   private final LifecycleDispatcher lifecycle;
@@ -63,6 +65,7 @@ public final class HeraldServer implements AutoCloseable {
     PresenceStore presence = new MemoryPresenceStore();
     broker = new LocalBroker(channels);
     CacheStore cache = new MemoryCacheStore();
+    publisher = new EventPublisher(broker, cache, clock);
     SignedInUsers signedIn = new SignedInUsers();
     timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
@@ -127,7 +130,7 @@ public final class HeraldServer implements AutoCloseable {
     App app =
         apps.findById(appId)
             .orElseThrow(() -> new IllegalArgumentException("no app has the id '" + appId + "'"));
-    return new InProcessBroadcaster(app.id(), apps, broker, masterKey);
+    return new InProcessBroadcaster(app.id(), apps, publisher, masterKey);
   }
 
   /** The ids of the apps served, in configuration order. */

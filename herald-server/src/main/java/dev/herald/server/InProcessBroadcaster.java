@@ -3,15 +3,12 @@ package dev.herald.server;
 import dev.herald.Broadcast;
 import dev.herald.BroadcastException;
 import dev.herald.Broadcaster;
-import dev.herald.Channel;
 import dev.herald.EncryptionMasterKey;
 import dev.herald.EventEncoder;
 import dev.herald.WireEvent;
-import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
-import dev.herald.server.broker.Broker;
-import dev.herald.server.broker.Message;
+import dev.herald.server.broker.EventPublisher;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Broadcasts to one app of an embedded server by publishing to its {@link Broker}, the path HTTP
- * API events take, with the same rules: channel names, the app's event name length and payload
- * limit, socket ids (protocol reference §1.11). Events on encrypted channels are encrypted with the
- * master key, one channel at a time (§1.10).
+ * API events take (cache channels included), with the same rules: channel names, the app's event
+ * name length and payload limit, socket ids (protocol reference §1.11). Events on encrypted
+ * channels are encrypted with the master key, one channel at a time (§1.10).
  *
  * <p>Thread-safe; never blocks: publishing hands the encoded event to the channels' event loops.
  * The future is complete when the event has been handed over.
@@ -29,15 +26,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class InProcessBroadcaster implements Broadcaster {
   private final String appId;
   private final AppRegistry apps;
-  private final Broker broker;
+  private final EventPublisher publisher;
   private final Optional<EncryptionMasterKey> masterKey;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   InProcessBroadcaster(
-      String appId, AppRegistry apps, Broker broker, Optional<EncryptionMasterKey> masterKey) {
+      String appId,
+      AppRegistry apps,
+      EventPublisher publisher,
+      Optional<EncryptionMasterKey> masterKey) {
     this.appId = appId;
     this.apps = apps;
-    this.broker = broker;
+    this.publisher = publisher;
     this.masterKey = masterKey;
   }
 
@@ -48,8 +48,6 @@ final class InProcessBroadcaster implements Broadcaster {
    *     gone or disabled
    * @throws IllegalArgumentException when the event breaks the app's limits or goes to an encrypted
    *     channel without a master key
-   * @throws UnsupportedOperationException for server-to-user channels, which Herald does not
-   *     deliver yet
    * @throws IllegalStateException after {@link #close()}
    */
   @Override
@@ -72,17 +70,12 @@ final class InProcessBroadcaster implements Broadcaster {
               + "'s limit of "
               + app.limits().maxEventNameLength());
     }
-    if (broadcast.channels().stream().anyMatch(Channel::isUser)) {
-      throw new UnsupportedOperationException(
-          "Herald does not deliver server-to-user events yet (user sign-in is not supported)");
-    }
     // Encoded (and encrypted) in full before the first publish, so a refusal publishes nothing.
     List<WireEvent> events =
         new EventEncoder(app.limits().maxEventPayloadBytes(), masterKey).encode(broadcast);
     for (WireEvent event : events) {
       for (String channel : event.channelNames()) {
-        byte[] json = PusherJson.channelEvent(event.name(), channel, event.data(), null);
-        broker.publish(new Message(appId, channel, json, event.socketId()));
+        publisher.publish(app, channel, event.name(), event.data(), event.socketId());
       }
     }
     return CompletableFuture.completedFuture(null);

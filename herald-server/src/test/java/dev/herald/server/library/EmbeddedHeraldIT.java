@@ -62,12 +62,26 @@ class EmbeddedHeraldIT {
   }
 
   @Test
-  void saysWhatItCannotDoYet() {
+  void sendsToASignedInUserAndKeepsCacheChannelsLastEvent() {
     try (EmbeddedHerald herald =
         HeraldServer.embedded(CONFIG.withApps(List.of(App.of("1", "k", "s"))))) {
-      assertThatThrownBy(() -> herald.toUser("42").as("x").send())
-          .isInstanceOf(UnsupportedOperationException.class)
-          .hasMessageContaining("server-to-user");
+      try (WsClient user = WsClient.connect(herald.port(), "k")) {
+        user.signin("{\"id\":\"42\"}", "k", "s");
+        herald.toUser("42").as("note").withJson("{\"n\":1}").send().join();
+        assertThat(user.awaitEvent("note").get("channel").asText()).isEqualTo("#server-to-user-42");
+      }
+      herald.on(Channel.publicChannel("cache-rates")).as("rate").withJson("1.5").send().join();
+      try (WsClient late = WsClient.connect(herald.port(), "k")) {
+        late.subscribe("cache-rates");
+        assertThat(late.awaitEvent("rate").get("data").asText()).isEqualTo("1.5");
+      }
+    }
+  }
+
+  @Test
+  void saysWhatItCannotDo() {
+    try (EmbeddedHerald herald =
+        HeraldServer.embedded(CONFIG.withApps(List.of(App.of("1", "k", "s"))))) {
       assertThatThrownBy(() -> herald.broadcaster("9"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("no app has the id '9'");
