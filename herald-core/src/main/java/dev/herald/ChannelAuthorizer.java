@@ -4,7 +4,6 @@ import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.Signatures;
 import dev.herald.pusher.SocketId;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +44,7 @@ import java.util.function.Function;
 public final class ChannelAuthorizer<U> {
   private final String key;
   private final String secret;
-  private final byte[] masterKey;
+  private final EncryptionMasterKey masterKey;
   private final List<AuthorizationRule<U>> rules;
   private final List<Middleware<U>> middleware;
   private final DecisionCache cache;
@@ -54,7 +53,7 @@ public final class ChannelAuthorizer<U> {
   ChannelAuthorizer(
       String key,
       String secret,
-      byte[] masterKey,
+      EncryptionMasterKey masterKey,
       List<AuthorizationRule<U>> rules,
       List<Middleware<U>> middleware,
       DecisionCache cache,
@@ -241,8 +240,7 @@ public final class ChannelAuthorizer<U> {
       }
       case ENCRYPTED -> {
         // shared_secret is not signed; the client uses it to decrypt (§1.10).
-        String sharedSecret =
-            Base64.getEncoder().encodeToString(Signatures.encryptedChannelKey(channel, masterKey));
+        String sharedSecret = masterKey.sharedSecret(channel);
         return new AuthResponse(
             Signatures.channelAuth(key, secret, socketId, channel, null), null, sharedSecret, null);
       }

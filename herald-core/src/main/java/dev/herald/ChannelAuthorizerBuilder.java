@@ -3,7 +3,6 @@ package dev.herald;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,7 @@ public final class ChannelAuthorizerBuilder<U> {
   private final String secret;
   private final List<AuthorizationRule<U>> rules = new ArrayList<>();
   private final List<ChannelAuthorizer.Middleware<U>> middleware = new ArrayList<>();
-  private byte[] masterKey;
+  private EncryptionMasterKey masterKey;
   private Duration cacheTtl;
   private int cacheEntries;
   private Function<? super U, String> cacheKey;
@@ -149,52 +148,39 @@ public final class ChannelAuthorizerBuilder<U> {
   }
 
   /**
-   * The encryption master key (32 bytes, copied) that {@code private-encrypted-} channels derive
-   * their {@code shared_secret} from; it must be the one the broadcaster encrypts with.
-   *
-   * @throws IllegalArgumentException when it is not 32 bytes long
+   * The encryption master key that {@code private-encrypted-} channels derive their {@code
+   * shared_secret} from; it must be the one the broadcaster encrypts with (protocol reference
+   * §1.10).
    */
-  public ChannelAuthorizerBuilder<U> encryptionMasterKey(byte[] key) {
-    Objects.requireNonNull(key, "key");
-    if (key.length != 32) {
-      throw new IllegalArgumentException(
-          "the encryption master key must be 32 bytes (44 characters of base64), was "
-              + key.length
-              + " bytes");
-    }
-    this.masterKey = key.clone();
+  public ChannelAuthorizerBuilder<U> encryptionMasterKey(EncryptionMasterKey key) {
+    this.masterKey = Objects.requireNonNull(key, "key");
     return this;
   }
 
   /**
-   * As {@link #encryptionMasterKey(byte[])}, from base64 (e.g. the output of {@code openssl rand
-   * -base64 32}).
+   * As {@link #encryptionMasterKey(EncryptionMasterKey)}, from the key's 32 bytes (copied).
+   *
+   * @throws IllegalArgumentException when it is not 32 bytes long
+   */
+  public ChannelAuthorizerBuilder<U> encryptionMasterKey(byte[] key) {
+    return encryptionMasterKey(EncryptionMasterKey.of(Objects.requireNonNull(key, "key")));
+  }
+
+  /**
+   * As {@link #encryptionMasterKey(EncryptionMasterKey)}, from base64 (e.g. the output of {@code
+   * openssl rand -base64 32}).
    *
    * @throws IllegalArgumentException when it is not base64 of 32 bytes (the message does not repeat
    *     the value)
    */
   public ChannelAuthorizerBuilder<U> encryptionMasterKeyBase64(String base64) {
-    Objects.requireNonNull(base64, "base64");
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(base64.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the encryption master key is not valid base64");
-    }
-    return encryptionMasterKey(bytes);
+    return encryptionMasterKey(EncryptionMasterKey.fromBase64(base64));
   }
 
   /** The authorizer; the builder may be reused, later changes do not affect it. */
   public ChannelAuthorizer<U> build() {
     DecisionCache cache =
         cacheTtl == null ? null : new DecisionCache(cacheTtl, cacheEntries, clock);
-    return new ChannelAuthorizer<>(
-        key,
-        secret,
-        masterKey == null ? null : masterKey.clone(),
-        rules,
-        middleware,
-        cache,
-        cacheKey);
+    return new ChannelAuthorizer<>(key, secret, masterKey, rules, middleware, cache, cacheKey);
   }
 }

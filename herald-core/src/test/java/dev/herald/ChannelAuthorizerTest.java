@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
+import dev.herald.pusher.SecretBox;
 import dev.herald.pusher.Signatures;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -109,6 +111,28 @@ class ChannelAuthorizerTest {
     assertThat(response.toString()).doesNotContain(response.sharedSecret());
     assertThatThrownBy(() -> authorizer.authorize(ALICE, SOCKET, "private-encrypted-orders.43"))
         .isInstanceOf(AuthorizationDeniedException.class);
+  }
+
+  @Test
+  void theSharedSecretOpensWhatTheBroadcasterEncryptsWithTheSameMasterKey() throws Exception {
+    EncryptionMasterKey masterKey = EncryptionMasterKey.of(MASTER_KEY);
+    ChannelAuthorizer<User> sharing =
+        ChannelAuthorizer.<User>builder(KEY, SECRET)
+            .channel("inbox.{userId}", (user, params) -> user.id().equals(params.get("userId")))
+            .encryptionMasterKey(masterKey)
+            .build();
+    String encrypted = masterKey.encrypt("private-encrypted-inbox.1", "{\"text\":\"hi\"}");
+
+    AuthResponse response = sharing.authorize(ALICE, SOCKET, "private-encrypted-inbox.1");
+
+    JsonNode payload = PusherJson.mapper().readTree(encrypted);
+    byte[] plain =
+        SecretBox.open(
+                Base64.getDecoder().decode(response.sharedSecret()),
+                Base64.getDecoder().decode(payload.get("nonce").asText()),
+                Base64.getDecoder().decode(payload.get("ciphertext").asText()))
+            .orElseThrow();
+    assertThat(new String(plain, StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"hi\"}");
   }
 
   @Test

@@ -1,9 +1,13 @@
 package dev.herald.server;
 
+import dev.herald.Broadcaster;
+import dev.herald.EncryptionMasterKey;
 import dev.herald.server.api.HttpApi;
+import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.Broker;
+import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.broker.LocalBroker;
 import dev.herald.server.cache.CacheStore;
 import dev.herald.server.cache.MemoryCacheStore;
@@ -37,13 +41,15 @@ public final class HeraldServer implements AutoCloseable {
 
   private final NettyServer transport;
   private final InetSocketAddress address;
+  private final AppRegistry apps;
   private final Broker broker;
+  private final EventPublisher publisher;
   private final ScheduledExecutorService timers;
   private final Optional<HttpWebhookSender> webhooks;
   private final LifecycleDispatcher lifecycle;
 
   private HeraldServer(ServerConfig config, Clock clock, List<LifecycleListener> extraListeners) {
-    AppRegistry apps = new StaticAppRegistry(config.apps());
+    apps = new StaticAppRegistry(config.apps());
     webhooks = HttpWebhookSender.forApps(apps, clock);
     transport =
         new NettyServer(
@@ -59,6 +65,7 @@ public final class HeraldServer implements AutoCloseable {
     PresenceStore presence = new MemoryPresenceStore();
     broker = new LocalBroker(channels);
     CacheStore cache = new MemoryCacheStore();
+    publisher = new EventPublisher(broker, cache, clock);
     SignedInUsers signedIn = new SignedInUsers();
     timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
@@ -98,6 +105,37 @@ public final class HeraldServer implements AutoCloseable {
   public static HeraldServer start(
       ServerConfig config, Clock clock, List<LifecycleListener> listeners) {
     return new HeraldServer(config, clock, listeners);
+  }
+
+  /**
+   * Starts a server inside this application: clients connect to it as usual, and the app broadcasts
+   * to them in-process, without HTTP (see {@link EmbeddedHerald}). Returns once the port is bound.
+   *
+   * @throws IllegalArgumentException when the config has no app
+   */
+  public static EmbeddedHerald embedded(ServerConfig config) {
+    return EmbeddedHerald.start(config, Optional.empty());
+  }
+
+  /** As {@link #embedded(ServerConfig)}, encrypting events on encrypted channels with this key. */
+  public static EmbeddedHerald embedded(ServerConfig config, EncryptionMasterKey masterKey) {
+    return EmbeddedHerald.start(config, Optional.of(masterKey));
+  }
+
+  /**
+   * A broadcaster that publishes to an app of this server through its broker, the path HTTP API
+   * events take.
+   */
+  Broadcaster broadcaster(String appId, Optional<EncryptionMasterKey> masterKey) {
+    App app =
+        apps.findById(appId)
+            .orElseThrow(() -> new IllegalArgumentException("no app has the id '" + appId + "'"));
+    return new InProcessBroadcaster(app.id(), apps, publisher, masterKey);
+  }
+
+  /** The ids of the apps served, in configuration order. */
+  List<String> appIds() {
+    return apps.all().stream().map(App::id).toList();
   }
 
   /** The bound address; the port is the real one when the config asked for port 0. */

@@ -3,14 +3,9 @@ package dev.herald.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
-import dev.herald.server.broker.Broker;
-import dev.herald.server.broker.Message;
-import dev.herald.server.cache.CacheStore;
-import dev.herald.server.cache.CachedEvent;
-import java.time.Clock;
+import dev.herald.server.broker.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,15 +19,11 @@ final class EventsEndpoint {
   static final String BATCH = "batch";
 
   private final ChannelInfo info;
-  private final Broker broker;
-  private final CacheStore cache;
-  private final Clock clock;
+  private final EventPublisher publisher;
 
-  EventsEndpoint(ChannelInfo info, Broker broker, CacheStore cache, Clock clock) {
+  EventsEndpoint(ChannelInfo info, EventPublisher publisher) {
     this.info = info;
-    this.broker = broker;
-    this.cache = cache;
-    this.clock = clock;
+    this.publisher = publisher;
   }
 
   /**
@@ -92,16 +83,9 @@ final class EventsEndpoint {
     return ApiResponse.ok(response);
   }
 
-  /** Publishes to each channel; a cache channel also keeps the event for its TTL (§1.6). */
   private void publish(App app, EventRequest event) {
     for (String channel : event.channels()) {
-      byte[] json = PusherJson.channelEvent(event.name(), channel, event.data(), null);
-      if (ChannelName.isCache(channel)) {
-        long now = clock.millis();
-        long expires = now + app.features().cacheTtl().toMillis();
-        cache.put(app.id(), channel, new CachedEvent(json, event.data(), expires), now);
-      }
-      broker.publish(new Message(app.id(), channel, json, event.socketId()));
+      publisher.publish(app, channel, event.name(), event.data(), event.socketId());
     }
   }
 }

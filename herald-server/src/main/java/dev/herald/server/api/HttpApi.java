@@ -3,6 +3,7 @@ package dev.herald.server.api;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.Broker;
+import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.cache.CacheStore;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.presence.PresenceStore;
@@ -63,7 +64,7 @@ public final class HttpApi {
       Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
     ChannelInfo info = new ChannelInfo(channels, presence);
-    EventsEndpoint events = new EventsEndpoint(info, broker, cache, clock);
+    EventsEndpoint events = new EventsEndpoint(info, new EventPublisher(broker, cache, clock));
     ChannelsEndpoint channelQueries = new ChannelsEndpoint(channels, presence, info, cache, clock);
     UsersEndpoint users = new UsersEndpoint(signedIn);
     this.routes =
