@@ -1,5 +1,8 @@
 package dev.herald.server.compat;
 
+import static dev.herald.server.compat.SdkResults.assertSucceeded;
+import static dev.herald.server.compat.SdkResults.json;
+import static dev.herald.server.compat.SdkResults.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +10,6 @@ import com.pusher.client.channel.PusherEvent;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Event;
 import com.pusher.rest.data.Result;
-import dev.herald.pusher.PusherJson;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
@@ -205,23 +207,5 @@ class PusherHttpJavaCompatIT {
     }
     client.awaitSubscribed(channel);
     return client;
-  }
-
-  private static void assertSucceeded(Result result) {
-    assertThat(result.getStatus()).as(result.getMessage()).isEqualTo(Result.Status.SUCCESS);
-    assertThat(result.getHttpStatus()).isEqualTo(200);
-  }
-
-  private static JsonNode ok(Result result) {
-    assertSucceeded(result);
-    return json(result.getMessage());
-  }
-
-  private static JsonNode json(String body) {
-    try {
-      return PusherJson.mapper().readTree(body);
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + body, e);
-    }
   }
 }

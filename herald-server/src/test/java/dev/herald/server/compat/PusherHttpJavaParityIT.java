@@ -1,12 +1,14 @@
 package dev.herald.server.compat;
 
+import static dev.herald.server.compat.SdkResults.assertSucceeded;
+import static dev.herald.server.compat.SdkResults.json;
+import static dev.herald.server.compat.SdkResults.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
-import dev.herald.pusher.PusherJson;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
@@ -105,23 +107,5 @@ class PusherHttpJavaParityIT {
 
     assertSucceeded(result);
     assertThat(json(result.getMessage()).isObject()).isTrue();
-  }
-
-  private static void assertSucceeded(Result result) {
-    assertThat(result.getStatus()).as(result.getMessage()).isEqualTo(Result.Status.SUCCESS);
-    assertThat(result.getHttpStatus()).isEqualTo(200);
-  }
-
-  private static JsonNode ok(Result result) {
-    assertSucceeded(result);
-    return json(result.getMessage());
-  }
-
-  private static JsonNode json(String body) {
-    try {
-      return PusherJson.mapper().readTree(body);
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + body, e);
-    }
   }
 }
