@@ -123,9 +123,7 @@ final class YamlSection {
       throw invalid(key, "must be a mapping of names to values");
     }
     Map<String, String> result = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = mapping.get().fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : mapping.get().properties()) {
       if (!field.getValue().isValueNode() || field.getValue().isNull()) {
         throw invalid(key, "must map '" + field.getKey() + "' to a single value");
       }

@@ -117,13 +117,13 @@ class WebSocketIT {
 
   @Test
   void presenceMembersSeeEachOtherOverRealSockets() {
-    try (WsClient alice = WsClient.connect(server.port(), "app-key");
-        WsClient bob = WsClient.connect(server.port(), "app-key")) {
-      join(alice, "presence-room", "{\"user_id\":\"alice\"}");
-      join(bob, "presence-room", "{\"user_id\":\"bob\"}");
-      JsonNode added = alice.awaitEvent("pusher_internal:member_added");
-      assertThat(WsClient.data(added).get("user_id").asText()).isEqualTo("bob");
-      bob.close();
+    try (WsClient alice = WsClient.connect(server.port(), "app-key")) {
+      try (WsClient bob = WsClient.connect(server.port(), "app-key")) {
+        join(alice, "presence-room", "{\"user_id\":\"alice\"}");
+        join(bob, "presence-room", "{\"user_id\":\"bob\"}");
+        JsonNode added = alice.awaitEvent("pusher_internal:member_added");
+        assertThat(WsClient.data(added).get("user_id").asText()).isEqualTo("bob");
+      } // bob disconnects
       JsonNode removed = alice.awaitEvent("pusher_internal:member_removed");
       assertThat(WsClient.data(removed).get("user_id").asText()).isEqualTo("bob");
     }
