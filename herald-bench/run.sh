@@ -81,6 +81,7 @@ for server in $SERVERS; do
   echo "== $server (pid $SERVER_PID, $MODE: $SUBSCRIBERS subscribers, rates $RATES msg/s, ${SECONDS_PER_STEP}s each)"
   taskset -c 1 java $JVM_OPTS -cp "$BENCH_JAR" dev.herald.bench.LoadRun \
     --url "http://127.0.0.1:$PORT" --app-id bench --key bench-key --secret bench-secret \
+    --channel "${BENCH_CHANNEL:-bench}" \
     --server "$server" --server-pid "$SERVER_PID" --clk-tck "$(getconf CLK_TCK)" \
     --subscribers "$SUBSCRIBERS" --rates "$RATES" --seconds "$SECONDS_PER_STEP" --warmup-seconds 5 \
     --out "$WORK/$server.json"
@@ -92,7 +93,7 @@ done
 RUNS=()
 for server in $SERVERS; do RUNS+=("$WORK/$server.json"); done
 java -cp "$BENCH_JAR" dev.herald.bench.Report \
-  --title "S2 fan-out, $MODE run $STAMP: $SUBSCRIBERS subscribers on one channel, ${SECONDS_PER_STEP}s per step" \
+  --title "S2 fan-out, $MODE run $STAMP: $SUBSCRIBERS subscribers on channel ${BENCH_CHANNEL:-bench}, rates $RATES msg/s, ${SECONDS_PER_STEP}s per step" \
   --out "$RESULTS/$STAMP" "${RUNS[@]}"
 echo "wrote $RESULTS/$STAMP.md and .json"
 cat "$RESULTS/$STAMP.md"

@@ -7,30 +7,26 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
 import java.nio.charset.StandardCharsets;
 
 /**
- * One load-client connection: subscribes once the WebSocket handshake completes, answers Pusher
- * pings (so long runs outlive the activity timeout) and hands benchmark events to {@link
+ * One load-client connection: subscribes once the server sends connection_established, answers
+ * Pusher pings (so long runs outlive the activity timeout) and hands benchmark events to {@link
  * Deliveries}.
  */
 final class ClientHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
-  private final String channel;
+  private final Subscription subscription;
   private final Deliveries deliveries;
   private final LoadClient.Listener listener;
   private boolean subscribed;
   private boolean done;
 
-  ClientHandler(String channel, Deliveries deliveries, LoadClient.Listener listener) {
-    this.channel = channel;
+  ClientHandler(Subscription subscription, Deliveries deliveries, LoadClient.Listener listener) {
+    this.subscription = subscription;
     this.deliveries = deliveries;
     this.listener = listener;
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-      ctx.writeAndFlush(
-          new TextWebSocketFrame(
-              "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}"));
-    } else if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+    if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
       fail(ctx);
     }
     ctx.fireUserEventTriggered(evt);
@@ -42,7 +38,11 @@ final class ClientHandler extends SimpleChannelInboundHandler<TextWebSocketFrame
       return;
     }
     String text = frame.content().toString(StandardCharsets.UTF_8);
-    if (!subscribed && text.contains("pusher_internal:subscription_succeeded")) {
+    if (text.contains("\"pusher:connection_established\"")) {
+      // Subscribe only now: a private channel's auth signs the socket id (protocol §1.9).
+      String message = subscription.message(Subscription.socketId(text));
+      ctx.writeAndFlush(new TextWebSocketFrame(message));
+    } else if (!subscribed && text.contains("pusher_internal:subscription_succeeded")) {
       subscribed = true;
       listener.subscribed();
     } else if (text.contains("\"pusher:ping\"")) {

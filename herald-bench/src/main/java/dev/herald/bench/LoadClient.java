@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens N WebSocket connections on one event loop (epoll, NIO fallback) and subscribes each to one
- * public channel. At most {@code inFlight} connections are between connect and subscribed at any
- * time, so the server's accept backlog never overflows.
+ * channel (public, or private with a real signature). At most {@code inFlight} connections are
+ * between connect and subscribed at any time, so the server's accept backlog never overflows.
  */
 final class LoadClient implements AutoCloseable {
   /** What a connection reports back. Called on the event loop. */
@@ -44,7 +44,7 @@ final class LoadClient implements AutoCloseable {
   private final AtomicInteger lost = new AtomicInteger();
   private final Semaphore inFlight;
 
-  LoadClient(URI uri, String channel, Deliveries deliveries, int maxInFlight) {
+  LoadClient(URI uri, Subscription subscription, Deliveries deliveries, int maxInFlight) {
     boolean epoll = Epoll.isAvailable();
     group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     inFlight = new Semaphore(maxInFlight);
@@ -91,7 +91,7 @@ final class LoadClient implements AutoCloseable {
                         .addLast(new HttpClientCodec())
                         .addLast(new HttpObjectAggregator(64 * 1024))
                         .addLast(new WebSocketClientProtocolHandler(config))
-                        .addLast(new ClientHandler(channel, deliveries, listener));
+                        .addLast(new ClientHandler(subscription, deliveries, listener));
                   }
                 });
   }

@@ -12,23 +12,24 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Scenario S2, fan-out knee: N subscribers on one public channel, then steps of rising publish
- * rate. The load client and the publisher share this JVM, so latency is {@code System.nanoTime()}
- * at delivery minus the publish slot's time. Writes one {@link ServerRun} as JSON.
+ * Scenario S2, fan-out knee: N subscribers on one channel (public, or {@code private-…} with real
+ * auth signatures), then steps of rising publish rate. The load client and the publisher share this
+ * JVM, so latency is {@code System.nanoTime()} at delivery minus the publish slot's time. Writes
+ * one {@link ServerRun} as JSON.
  *
  * <p>Options: {@code --url http://127.0.0.1:6101 --app-id ID --key KEY --secret SECRET --server
- * NAME --server-pid PID --subscribers 1000 --rates 10,20,40 --seconds 5 --warmup-seconds 3
- * --drain-seconds 5 --clk-tck 100 --out FILE.json}.
+ * NAME --server-pid PID --channel bench --subscribers 1000 --rates 10,20,40 --seconds 5
+ * --warmup-seconds 3 --drain-seconds 5 --clk-tck 100 --out FILE.json}.
  */
 public final class LoadRun {
-  private static final String CHANNEL = "bench";
-
   private LoadRun() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
     Map<String, String> o = Args.parse(args);
     URI http = URI.create(o.getOrDefault("url", "http://127.0.0.1:6101"));
     String key = o.getOrDefault("key", "herald-dev-key");
+    String secret = o.getOrDefault("secret", "herald-dev-secret");
+    String channel = o.getOrDefault("channel", "bench");
     int subscribers = Integer.parseInt(o.getOrDefault("subscribers", "1000"));
     double[] rates =
         Arrays.stream(o.getOrDefault("rates", "10,20,40").split(","))
@@ -44,14 +45,10 @@ public final class LoadRun {
         URI.create("ws://" + http.getHost() + ":" + http.getPort() + "/app/" + key + "?protocol=7");
 
     Deliveries deliveries = new Deliveries();
-    try (LoadClient client = new LoadClient(ws, CHANNEL, deliveries, 256);
+    Subscription subscription = new Subscription(channel, key, secret);
+    try (LoadClient client = new LoadClient(ws, subscription, deliveries, 256);
         Publisher publisher =
-            new Publisher(
-                http,
-                o.getOrDefault("app-id", "herald-dev"),
-                key,
-                o.getOrDefault("secret", "herald-dev-secret"),
-                CHANNEL)) {
+            new Publisher(http, o.getOrDefault("app-id", "herald-dev"), key, secret, channel)) {
       long t0 = System.nanoTime();
       int subscribed = client.connect(subscribers, 120_000);
       double connectRate = subscribed / ((System.nanoTime() - t0) / 1e9);
