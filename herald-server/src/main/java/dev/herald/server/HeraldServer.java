@@ -8,16 +8,13 @@ import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.EventPublisher;
-import dev.herald.server.broker.LocalBroker;
-import dev.herald.server.cache.CacheStore;
-import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.cluster.Cluster;
+import dev.herald.server.cluster.NodeDelivery;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
-import dev.herald.server.presence.MemoryPresenceStore;
-import dev.herald.server.presence.PresenceStore;
 import dev.herald.server.protocol.PusherProtocol;
 import dev.herald.server.protocol.SignedInUsers;
 import dev.herald.server.webhook.HttpWebhookSender;
@@ -42,6 +39,7 @@ public final class HeraldServer implements AutoCloseable {
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final AppRegistry apps;
+  private final Cluster cluster;
   private final Broker broker;
   private final EventPublisher publisher;
   private final ScheduledExecutorService timers;
@@ -62,11 +60,10 @@ public final class HeraldServer implements AutoCloseable {
                 config.maxOutboundBytes(),
                 config.livenessCheckMillis()));
     ChannelRegistry channels = new ChannelRegistry(transport.frameEncoder());
-    PresenceStore presence = new MemoryPresenceStore();
-    broker = new LocalBroker(channels);
-    CacheStore cache = new MemoryCacheStore();
-    publisher = new EventPublisher(broker, cache, clock);
     SignedInUsers signedIn = new SignedInUsers();
+    cluster = Cluster.singleNode(new NodeDelivery(channels, signedIn));
+    broker = cluster.broker();
+    publisher = new EventPublisher(broker, cluster.cache(), clock);
     timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
     webhooks.ifPresent(listeners::add);
@@ -76,14 +73,12 @@ public final class HeraldServer implements AutoCloseable {
             config.protocol(),
             apps,
             channels,
-            presence,
-            broker,
-            cache,
+            cluster,
             signedIn,
             lifecycle,
             (task, delayMillis) -> timers.schedule(task, delayMillis, TimeUnit.MILLISECONDS),
             clock);
-    HttpApi api = new HttpApi(apps, channels, presence, broker, cache, signedIn, clock);
+    HttpApi api = new HttpApi(apps, cluster, clock);
     address = transport.start(protocol, api);
   }
 

@@ -4,22 +4,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.PusherJson;
-import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.channel.OccupancyStore;
 import dev.herald.server.presence.PresenceStore;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Answers the {@code info} attributes of a channel from this node's channel registry ({@code
- * subscription_count}) and the presence store ({@code user_count}, presence channels only).
+ * Answers the {@code info} attributes of a channel from the cluster's subscriber counts ({@code
+ * subscription_count}) and presence store ({@code user_count}, presence channels only).
  * Thread-safe; never blocks.
  */
 final class ChannelInfo {
-  private final ChannelRegistry channels;
+  private static final CompletableFuture<Integer> NOT_ASKED = CompletableFuture.completedFuture(0);
+
+  private final OccupancyStore occupancy;
   private final PresenceStore presence;
 
-  ChannelInfo(ChannelRegistry channels, PresenceStore presence) {
-    this.channels = channels;
+  ChannelInfo(OccupancyStore occupancy, PresenceStore presence) {
+    this.occupancy = occupancy;
     this.presence = presence;
   }
 
@@ -27,29 +30,37 @@ final class ChannelInfo {
    * The requested attributes of {@code channel} as a JSON object; {@code user_count} is written
    * only for presence channels (callers decide whether asking for it elsewhere is an error).
    */
-  ObjectNode attributes(String appId, String channel, Set<Info> info) {
-    return attributes(appId, channel, info, channels.subscriptionCount(appId, channel));
+  CompletableFuture<ObjectNode> attributes(String appId, String channel, Set<Info> info) {
+    CompletableFuture<Integer> subscriptions =
+        info.contains(Info.SUBSCRIPTION_COUNT) ? subscriptionCount(appId, channel) : NOT_ASKED;
+    return subscriptions.thenCompose(count -> attributes(appId, channel, info, count));
   }
 
   /** As {@link #attributes(String, String, Set)}, with a subscription count already known. */
-  ObjectNode attributes(String appId, String channel, Set<Info> info, int subscriptionCount) {
-    ObjectNode node = PusherJson.mapper().createObjectNode();
-    if (info.contains(Info.USER_COUNT) && isPresence(channel)) {
-      node.put(Info.USER_COUNT.field, presence.userCount(appId, channel));
-    }
-    if (info.contains(Info.SUBSCRIPTION_COUNT)) {
-      node.put(Info.SUBSCRIPTION_COUNT.field, subscriptionCount);
-    }
-    return node;
+  CompletableFuture<ObjectNode> attributes(
+      String appId, String channel, Set<Info> info, int subscriptionCount) {
+    boolean users = info.contains(Info.USER_COUNT) && isPresence(channel);
+    CompletableFuture<Integer> userCount = users ? userCount(appId, channel) : NOT_ASKED;
+    return userCount.thenApply(
+        count -> {
+          ObjectNode node = PusherJson.mapper().createObjectNode();
+          if (users) {
+            node.put(Info.USER_COUNT.field, count);
+          }
+          if (info.contains(Info.SUBSCRIPTION_COUNT)) {
+            node.put(Info.SUBSCRIPTION_COUNT.field, subscriptionCount);
+          }
+          return node;
+        });
   }
 
-  /** The local subscriber count of the channel (0 when unoccupied). */
-  int subscriptionCount(String appId, String channel) {
-    return channels.subscriptionCount(appId, channel);
+  /** The cluster's subscriber count of the channel (0 when unoccupied). */
+  CompletableFuture<Integer> subscriptionCount(String appId, String channel) {
+    return occupancy.count(appId, channel);
   }
 
   /** The distinct users of a presence channel. */
-  int userCount(String appId, String channel) {
+  CompletableFuture<Integer> userCount(String appId, String channel) {
     return presence.userCount(appId, channel);
   }
 

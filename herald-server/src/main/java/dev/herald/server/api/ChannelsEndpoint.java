@@ -7,35 +7,40 @@ import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.cache.CacheStore;
-import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.cache.CachedEvent;
+import dev.herald.server.channel.OccupancyStore;
 import dev.herald.server.presence.Member;
 import dev.herald.server.presence.PresenceStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The channel queries of §1.11: {@code GET /apps/{app_id}/channels}, {@code …/channels/{channel}}
- * and {@code …/channels/{channel}/users}. Counts come from this node's channel registry and the
- * presence store. Thread-safe; never blocks.
+ * and {@code …/channels/{channel}/users}. Counts and members are the cluster's: they come from the
+ * occupancy and presence stores. Thread-safe; never blocks.
  */
 final class ChannelsEndpoint {
   static final String CHANNEL = "channel";
   static final String FILTER_BY_PREFIX = "filter_by_prefix";
 
-  private final ChannelRegistry channels;
+  private final OccupancyStore occupancy;
   private final PresenceStore presence;
   private final ChannelInfo info;
   private final CacheStore cache;
   private final Clock clock;
 
   ChannelsEndpoint(
-      ChannelRegistry channels,
+      OccupancyStore occupancy,
       PresenceStore presence,
       ChannelInfo info,
       CacheStore cache,
       Clock clock) {
-    this.channels = channels;
+    this.occupancy = occupancy;
     this.presence = presence;
     this.info = info;
     this.cache = cache;
@@ -47,7 +52,7 @@ final class ChannelsEndpoint {
    * {"channels": {"<name>": {attributes}}}}. {@code info=user_count} needs a {@code presence-}
    * prefix filter (as Pusher); internal {@code #} channels are not listed.
    */
-  ApiResponse list(ApiCall call) {
+  CompletableFuture<ApiResponse> list(ApiCall call) {
     App app = call.app();
     String prefix = call.request().param(FILTER_BY_PREFIX);
     Set<Info> wanted = Info.parse(call.request().joinedParam(Info.PARAM), Info.PARAM);
@@ -61,16 +66,31 @@ final class ChannelsEndpoint {
               + ChannelType.PRESENCE_PREFIX
               + "': only presence channels have users");
     }
-    ObjectNode response = PusherJson.mapper().createObjectNode();
-    ObjectNode listed = response.putObject("channels");
-    for (Map.Entry<String, Integer> entry : channels.channels(app.id()).entrySet()) {
-      String channel = entry.getKey();
-      if (channel.startsWith("#") || (prefix != null && !channel.startsWith(prefix))) {
-        continue;
-      }
-      listed.set(channel, info.attributes(app.id(), channel, wanted, entry.getValue()));
-    }
-    return ApiResponse.ok(response);
+    return occupancy
+        .channels(app.id())
+        .thenCompose(
+            occupied -> {
+              List<String> names = new ArrayList<>();
+              List<CompletableFuture<ObjectNode>> answers = new ArrayList<>();
+              for (Map.Entry<String, Integer> entry : occupied.entrySet()) {
+                String channel = entry.getKey();
+                if (channel.startsWith("#") || (prefix != null && !channel.startsWith(prefix))) {
+                  continue;
+                }
+                names.add(channel);
+                answers.add(info.attributes(app.id(), channel, wanted, entry.getValue()));
+              }
+              return Answers.all(answers)
+                  .thenApply(
+                      nodes -> {
+                        ObjectNode response = PusherJson.mapper().createObjectNode();
+                        ObjectNode listed = response.putObject("channels");
+                        for (int i = 0; i < names.size(); i++) {
+                          listed.set(names.get(i), nodes.get(i));
+                        }
+                        return ApiResponse.ok(response);
+                      });
+            });
   }
 
   /**
@@ -79,7 +99,7 @@ final class ChannelsEndpoint {
    * of a non-presence channel is a 400, as Pusher. A presence channel is occupied while it has
    * subscribers here or users in the presence store.
    */
-  ApiResponse show(ApiCall call) {
+  CompletableFuture<ApiResponse> show(ApiCall call) {
     App app = call.app();
     String channel = ChannelInfo.requireValid(call.pathParam(CHANNEL), "path");
     Set<Info> wanted = Info.parse(call.request().joinedParam(Info.PARAM), Info.PARAM);
@@ -92,38 +112,51 @@ final class ChannelsEndpoint {
       throw ApiException.badRequest(
           "info=cache applies only to cache channels, and '" + channel + "' is not one");
     }
-    int subscriptions = info.subscriptionCount(app.id(), channel);
-    boolean occupied = subscriptions > 0 || (isPresence && info.userCount(app.id(), channel) > 0);
-    ObjectNode response = PusherJson.mapper().createObjectNode();
-    response.put("occupied", occupied);
-    response.setAll(info.attributes(app.id(), channel, wanted, subscriptions));
-    if (wanted.contains(Info.CACHE)) {
-      long now = clock.millis();
-      cache
-          .find(app.id(), channel, now)
-          .ifPresent(
-              event ->
-                  response
-                      .putObject("cache")
-                      .put("data", event.data())
-                      .put("ttl", event.ttlSeconds(now)));
-    }
-    return ApiResponse.ok(response);
+    long now = clock.millis();
+    CompletableFuture<Integer> subscriptions = info.subscriptionCount(app.id(), channel);
+    CompletableFuture<Integer> users =
+        isPresence ? info.userCount(app.id(), channel) : CompletableFuture.completedFuture(0);
+    var cached =
+        wanted.contains(Info.CACHE)
+            ? cache.find(app.id(), channel, now)
+            : CompletableFuture.completedFuture(Optional.<CachedEvent>empty());
+    return CompletableFuture.allOf(subscriptions, users, cached)
+        .thenCompose(done -> info.attributes(app.id(), channel, wanted, subscriptions.join()))
+        .thenApply(
+            attributes -> {
+              ObjectNode response = PusherJson.mapper().createObjectNode();
+              response.put("occupied", subscriptions.join() > 0 || users.join() > 0);
+              response.setAll(attributes);
+              cached
+                  .join()
+                  .ifPresent(
+                      event ->
+                          response
+                              .putObject("cache")
+                              .put("data", event.data())
+                              .put("ttl", event.ttlSeconds(now)));
+              return ApiResponse.ok(response);
+            });
   }
 
   /** The users of a presence channel, one per {@code user_id}: {@code {"users": [{"id"}]}}. */
-  ApiResponse users(ApiCall call) {
+  CompletableFuture<ApiResponse> users(ApiCall call) {
     App app = call.app();
     String channel = ChannelInfo.requireValid(call.pathParam(CHANNEL), "path");
     if (!ChannelInfo.isPresence(channel)) {
       throw ApiException.badRequest(
           "'" + channel + "' is not a presence channel; only presence channels have users");
     }
-    ObjectNode response = PusherJson.mapper().createObjectNode();
-    ArrayNode users = response.putArray("users");
-    for (Member member : presence.members(app.id(), channel)) {
-      users.addObject().put("id", member.userId());
-    }
-    return ApiResponse.ok(response);
+    return presence
+        .members(app.id(), channel)
+        .thenApply(
+            members -> {
+              ObjectNode response = PusherJson.mapper().createObjectNode();
+              ArrayNode users = response.putArray("users");
+              for (Member member : members) {
+                users.addObject().put("id", member.userId());
+              }
+              return ApiResponse.ok(response);
+            });
   }
 }

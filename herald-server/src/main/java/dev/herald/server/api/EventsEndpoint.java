@@ -8,6 +8,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.broker.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /apps/{app_id}/events} and {@code POST /apps/{app_id}/batch_events} (§1.11): the
@@ -31,26 +32,35 @@ final class EventsEndpoint {
    * {"channels": {"<channel>": {attributes}}}} for every channel of the event; non-presence
    * channels carry no {@code user_count}.
    */
-  ApiResponse trigger(ApiCall call) {
+  CompletableFuture<ApiResponse> trigger(ApiCall call) {
     App app = call.app();
     ObjectNode body = JsonBodies.object(call.request().body());
     EventRequest event = EventRequest.parse(body, "", app.limits(), false);
     publish(app, event);
     ObjectNode response = PusherJson.mapper().createObjectNode();
-    if (!event.info().isEmpty()) {
-      ObjectNode channels = response.putObject(EventRequest.CHANNELS);
-      for (String channel : event.channels()) {
-        channels.set(channel, info.attributes(app.id(), channel, event.info()));
-      }
+    if (event.info().isEmpty()) {
+      return CompletableFuture.completedFuture(ApiResponse.ok(response));
     }
-    return ApiResponse.ok(response);
+    ObjectNode channels = response.putObject(EventRequest.CHANNELS);
+    List<CompletableFuture<ObjectNode>> answers = new ArrayList<>();
+    for (String channel : event.channels()) {
+      answers.add(info.attributes(app.id(), channel, event.info()));
+    }
+    return Answers.all(answers)
+        .thenApply(
+            nodes -> {
+              for (int i = 0; i < nodes.size(); i++) {
+                channels.set(event.channels().get(i), nodes.get(i));
+              }
+              return ApiResponse.ok(response);
+            });
   }
 
   /**
    * Triggers 1 to {@code maxBatchSize} events, one channel each. Answers {@code {}}, or when any
    * item asks for {@code info}, {@code {"batch": [{attributes}, {}, …]}} aligned with the items.
    */
-  ApiResponse batch(ApiCall call) {
+  CompletableFuture<ApiResponse> batch(ApiCall call) {
     App app = call.app();
     ObjectNode body = JsonBodies.object(call.request().body());
     ArrayNode items = JsonBodies.requiredArray(body, "", BATCH);
@@ -74,13 +84,20 @@ final class EventsEndpoint {
     // Only now that every item is valid: publish them all, in order.
     events.forEach(event -> publish(app, event));
     ObjectNode response = PusherJson.mapper().createObjectNode();
-    if (events.stream().anyMatch(event -> !event.info().isEmpty())) {
-      ArrayNode batch = response.putArray(BATCH);
-      for (EventRequest event : events) {
-        batch.add(info.attributes(app.id(), event.channels().get(0), event.info()));
-      }
+    if (events.stream().allMatch(event -> event.info().isEmpty())) {
+      return CompletableFuture.completedFuture(ApiResponse.ok(response));
     }
-    return ApiResponse.ok(response);
+    List<CompletableFuture<ObjectNode>> answers = new ArrayList<>();
+    for (EventRequest event : events) {
+      answers.add(info.attributes(app.id(), event.channels().get(0), event.info()));
+    }
+    return Answers.all(answers)
+        .thenApply(
+            nodes -> {
+              ArrayNode batch = response.putArray(BATCH);
+              nodes.forEach(batch::add);
+              return ApiResponse.ok(response);
+            });
   }
 
   private void publish(App app, EventRequest event) {

@@ -2,18 +2,15 @@ package dev.herald.server.api;
 
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
-import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.EventPublisher;
-import dev.herald.server.cache.CacheStore;
-import dev.herald.server.channel.ChannelRegistry;
-import dev.herald.server.presence.PresenceStore;
-import dev.herald.server.protocol.SignedInUsers;
+import dev.herald.server.cluster.Cluster;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,29 +44,21 @@ public final class HttpApi {
 
   /**
    * @param apps the apps requests are signed for
-   * @param channels this node's subscriptions, for counts and the channel list
-   * @param presence presence members, for user counts and lists
-   * @param broker where triggered events are published
-   * @param cache the last event of each cache channel
-   * @param signedIn the signed-in connections, for terminate
+   * @param cluster the broker events are published to and the stores queries are answered from
    * @param clock the time {@code auth_timestamp} is checked against
    */
-  public HttpApi(
-      AppRegistry apps,
-      ChannelRegistry channels,
-      PresenceStore presence,
-      Broker broker,
-      CacheStore cache,
-      SignedInUsers signedIn,
-      Clock clock) {
+  public HttpApi(AppRegistry apps, Cluster cluster, Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
-    ChannelInfo info = new ChannelInfo(channels, presence);
-    EventsEndpoint events = new EventsEndpoint(info, new EventPublisher(broker, cache, clock));
-    ChannelsEndpoint channelQueries = new ChannelsEndpoint(channels, presence, info, cache, clock);
-    UsersEndpoint users = new UsersEndpoint(signedIn);
+    ChannelInfo info = new ChannelInfo(cluster.occupancy(), cluster.presence());
+    EventsEndpoint events =
+        new EventsEndpoint(info, new EventPublisher(cluster.broker(), cluster.cache(), clock));
+    ChannelsEndpoint channelQueries =
+        new ChannelsEndpoint(cluster.occupancy(), cluster.presence(), info, cluster.cache(), clock);
+    UsersEndpoint users = new UsersEndpoint(cluster.broker());
     this.routes =
         List.of(
-            Route.open("GET", "/up", call -> new ApiResponse(200, UP)),
+            Route.open(
+                "GET", "/up", call -> CompletableFuture.completedFuture(new ApiResponse(200, UP))),
             Route.signed("POST", "/apps/{app_id}/events", events::trigger),
             Route.signed("POST", "/apps/{app_id}/batch_events", events::batch),
             Route.signed("GET", "/apps/{app_id}/channels", channelQueries::list),
@@ -81,22 +70,31 @@ public final class HttpApi {
 
   /**
    * Answers one request. The future always completes normally, with an error response when the
-   * request is refused or fails; today it is always already complete.
+   * request is refused or fails; it is already complete unless a query waits for a shared store.
    */
   public CompletableFuture<ApiResponse> handle(ApiRequest request) {
-    ApiResponse response;
+    CompletableFuture<ApiResponse> answer;
     try {
-      response = dispatch(request);
-    } catch (ApiException e) {
-      response = ApiResponse.error(e.status(), e.getMessage());
+      answer = dispatch(request);
     } catch (RuntimeException e) {
-      log.error("HTTP API {} {} failed", request.method(), request.path(), e);
-      response = ApiResponse.error(500, "Internal server error");
+      answer = CompletableFuture.failedFuture(e);
     }
-    return CompletableFuture.completedFuture(response);
+    return answer.exceptionally(e -> refusal(request, e));
   }
 
-  private ApiResponse dispatch(ApiRequest request) {
+  private static ApiResponse refusal(ApiRequest request, Throwable failure) {
+    Throwable e =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (e instanceof ApiException refused) {
+      return ApiResponse.error(refused.status(), refused.getMessage());
+    }
+    log.error("HTTP API {} {} failed", request.method(), request.path(), e);
+    return ApiResponse.error(500, "Internal server error");
+  }
+
+  private CompletableFuture<ApiResponse> dispatch(ApiRequest request) {
     String path = request.path() == null ? "" : request.path();
     List<String> allowed = new ArrayList<>();
     for (Route route : routes) {

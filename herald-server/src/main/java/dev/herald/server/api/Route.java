@@ -3,6 +3,7 @@ package dev.herald.server.api;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One entry of the API's route table: a method, a path pattern with {@code {placeholder}} segments,
@@ -12,10 +13,13 @@ record Route(String method, String pattern, boolean signed, Endpoint endpoint) {
   /** The placeholder that names the app on signed routes. */
   static final String APP_ID = "app_id";
 
-  /** Handles a routed call; throws {@link ApiException} to refuse it. */
+  /**
+   * Handles a routed call; throws {@link ApiException}, or completes the answer with one, to refuse
+   * it.
+   */
   @FunctionalInterface
   interface Endpoint {
-    ApiResponse handle(ApiCall call);
+    CompletableFuture<ApiResponse> handle(ApiCall call);
   }
 
   Route {

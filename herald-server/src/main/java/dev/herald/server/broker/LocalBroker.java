@@ -1,17 +1,20 @@
 package dev.herald.server.broker;
 
-import dev.herald.server.channel.ChannelRegistry;
-
-/** The single-node broker: a loopback straight into this node's channel registry. */
+/** The single-node broker: a loopback straight into this node. */
 public final class LocalBroker implements Broker {
-  private final ChannelRegistry channels;
+  private final LocalNode node;
 
-  public LocalBroker(ChannelRegistry channels) {
-    this.channels = channels;
+  public LocalBroker(LocalNode node) {
+    this.node = node;
   }
 
   @Override
   public void publish(Message message) {
-    channels.deliver(message.appId(), message.channel(), message.json(), message.exceptSocketId());
+    node.deliver(message);
+  }
+
+  @Override
+  public void terminate(String appId, String userId) {
+    node.terminate(appId, userId);
   }
 }

@@ -1,6 +1,7 @@
 package dev.herald.server.cache;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +25,13 @@ public final class MemoryCacheStore implements CacheStore {
   }
 
   @Override
-  public Optional<CachedEvent> find(String appId, String channel, long nowMillis) {
+  public CompletableFuture<Optional<CachedEvent>> find(
+      String appId, String channel, long nowMillis) {
+    return CompletableFuture.completedFuture(findNow(appId, channel, nowMillis));
+  }
+
+  /** As {@link #find}, answered at once. */
+  public Optional<CachedEvent> findNow(String appId, String channel, long nowMillis) {
     Key key = new Key(appId, channel);
     CachedEvent event = events.get(key);
     if (event == null) {

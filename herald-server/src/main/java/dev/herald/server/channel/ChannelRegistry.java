@@ -17,9 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChannelRegistry {
   private final ConcurrentHashMap<ChannelKey, LocalChannel> channels = new ConcurrentHashMap<>();
   private final FrameEncoder encoder;
+  private final ChannelInterest interest;
 
+  /** A registry for a single node. */
   public ChannelRegistry(FrameEncoder encoder) {
+    this(encoder, ChannelInterest.NONE);
+  }
+
+  /** A registry that tells {@code interest} when a channel becomes occupied or vacated here. */
+  public ChannelRegistry(FrameEncoder encoder, ChannelInterest interest) {
     this.encoder = encoder;
+    this.interest = interest;
   }
 
   /**
@@ -34,6 +42,9 @@ public final class ChannelRegistry {
           LocalChannel local = existing == null ? new LocalChannel() : existing;
           if (local.add(subscriber)) {
             result[0] = local.count();
+            if (result[0] == 1) {
+              interest.occupied(appId, channel);
+            }
           }
           return local;
         });
@@ -51,6 +62,9 @@ public final class ChannelRegistry {
         (key, local) -> {
           if (local.remove(subscriber)) {
             result[0] = local.count();
+            if (result[0] == 0) {
+              interest.vacated(appId, channel);
+            }
           }
           return local.count() == 0 ? null : local;
         });
@@ -97,7 +111,7 @@ public final class ChannelRegistry {
     return local == null ? 0 : local.count();
   }
 
-  /** The app's occupied channels and their local subscriber counts, sorted by name. */
+  /** The app's channels with subscribers on this node and their counts, sorted by name. */
   public Map<String, Integer> channels(String appId) {
     TreeMap<String, Integer> result = new TreeMap<>();
     channels.forEach(

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,21 +18,23 @@ public final class MemoryPresenceStore implements PresenceStore {
   private final ConcurrentHashMap<Key, Roster> rosters = new ConcurrentHashMap<>();
 
   @Override
-  public JoinResult join(
+  public CompletableFuture<Joined> join(
       String appId, String channel, String socketId, Member member, int maxMembers) {
-    JoinResult[] result = new JoinResult[1];
+    Joined[] result = new Joined[1];
     rosters.compute(
         new Key(appId, channel),
         (key, existing) -> {
           Roster roster = existing == null ? new Roster() : existing;
-          result[0] = roster.join(socketId, member, maxMembers);
+          JoinResult joined = roster.join(socketId, member, maxMembers);
+          result[0] = new Joined(joined, joined == JoinResult.FULL ? List.of() : roster.members());
           return roster.isEmpty() ? null : roster;
         });
-    return result[0];
+    return CompletableFuture.completedFuture(result[0]);
   }
 
   @Override
-  public boolean leave(String appId, String channel, String socketId, String userId) {
+  public CompletableFuture<Boolean> leave(
+      String appId, String channel, String socketId, String userId) {
     boolean[] last = {false};
     rosters.computeIfPresent(
         new Key(appId, channel),
@@ -39,25 +42,25 @@ public final class MemoryPresenceStore implements PresenceStore {
           last[0] = roster.leave(socketId, userId);
           return roster.isEmpty() ? null : roster;
         });
-    return last[0];
+    return CompletableFuture.completedFuture(last[0]);
   }
 
   @Override
-  public List<Member> members(String appId, String channel) {
-    List<Member> result = new ArrayList<>();
+  public CompletableFuture<List<Member>> members(String appId, String channel) {
+    List<List<Member>> result = new ArrayList<>(1);
     rosters.computeIfPresent(
         new Key(appId, channel),
         (key, roster) -> {
-          roster.users.values().forEach(u -> result.add(u.member));
+          result.add(roster.members());
           return roster;
         });
-    return result;
+    return CompletableFuture.completedFuture(result.isEmpty() ? List.of() : result.get(0));
   }
 
   @Override
-  public int userCount(String appId, String channel) {
+  public CompletableFuture<Integer> userCount(String appId, String channel) {
     Roster roster = rosters.get(new Key(appId, channel));
-    return roster == null ? 0 : roster.size;
+    return CompletableFuture.completedFuture(roster == null ? 0 : roster.size);
   }
 
   private record Key(String appId, String channel) {}
@@ -91,6 +94,12 @@ public final class MemoryPresenceStore implements PresenceStore {
       users.remove(userId);
       size = users.size();
       return true;
+    }
+
+    List<Member> members() {
+      List<Member> result = new ArrayList<>(users.size());
+      users.values().forEach(u -> result.add(u.member));
+      return result;
     }
 
     boolean isEmpty() {

@@ -47,9 +47,10 @@ public final class ConnectionState {
     return closeReason;
   }
 
-  /** Whether the connection is subscribed to {@code channel}. */
+  /** Whether the connection is subscribed to {@code channel} (and the server confirmed it). */
   public boolean isSubscribed(String channel) {
-    return subscriptions.containsKey(channel);
+    Subscription subscription = subscriptions.get(channel);
+    return subscription != null && subscription.confirmed;
   }
 
   /** The number of channels the connection is subscribed to. */
@@ -57,6 +58,31 @@ public final class ConnectionState {
     return subscriptions.size();
   }
 
-  /** One subscription; {@code member} is set on presence channels only. */
-  record Subscription(ChannelType type, Member member) {}
+  /**
+   * One subscription, from the subscribe frame until it is left. While the cluster's answers are
+   * awaited it is not yet {@code confirmed}; one left meanwhile is {@code abandoned}, and the
+   * confirmation step undoes what was recorded.
+   */
+  static final class Subscription {
+    final ChannelType type;
+
+    /** The presence member (presence channels only), else null. */
+    final Member member;
+
+    boolean confirmed;
+    boolean abandoned;
+
+    Subscription(ChannelType type, Member member) {
+      this.type = type;
+      this.member = member;
+    }
+
+    ChannelType type() {
+      return type;
+    }
+
+    Member member() {
+      return member;
+    }
+  }
 }

@@ -3,12 +3,10 @@ package dev.herald.server.protocol;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
-import dev.herald.server.broker.Broker;
-import dev.herald.server.cache.CacheStore;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
-import dev.herald.server.presence.PresenceStore;
 import dev.herald.server.protocol.PusherException.SubscriptionFailure;
 import java.time.Clock;
 import java.util.List;
@@ -44,9 +42,7 @@ public final class PusherProtocol {
    * @param settings timeouts and accepted protocol versions
    * @param apps the apps served
    * @param channels this node's subscriptions
-   * @param presence presence members
-   * @param broker where every publish goes
-   * @param cache the last event of each cache channel
+   * @param cluster the broker and the stores the nodes share
    * @param signedIn the connections signed in as each user
    * @param events where lifecycle events go (must not block)
    * @param scheduler runs the deferred subscription counts
@@ -56,9 +52,7 @@ public final class PusherProtocol {
       ProtocolSettings settings,
       AppRegistry apps,
       ChannelRegistry channels,
-      PresenceStore presence,
-      Broker broker,
-      CacheStore cache,
+      Cluster cluster,
       SignedInUsers signedIn,
       LifecycleListener events,
       Scheduler scheduler,
@@ -67,11 +61,10 @@ public final class PusherProtocol {
     this.clock = clock;
     this.events = events;
     this.handshake = new Handshake(apps, settings);
-    SubscriptionCounts counts = new SubscriptionCounts(channels, broker, events, scheduler, clock);
-    this.subscriptions =
-        new Subscriptions(channels, presence, broker, cache, counts, events, clock);
-    this.clientEvents = new ClientEvents(broker, events, clock);
-    this.users = new UserAuthentication(signedIn, channels);
+    SubscriptionCounts counts = new SubscriptionCounts(cluster.broker(), events, scheduler, clock);
+    this.subscriptions = new Subscriptions(channels, cluster, counts, events, clock);
+    this.clientEvents = new ClientEvents(cluster.broker(), events, clock);
+    this.users = new UserAuthentication(signedIn, channels, cluster);
   }
 
   /**
@@ -178,7 +171,7 @@ public final class PusherProtocol {
     return handshake.openConnections(appId);
   }
 
-  private static void report(Connection conn, PusherException e) {
+  static void report(Connection conn, PusherException e) {
     if (e.closes()) {
       conn.close(e.error(), e.getMessage());
       return;

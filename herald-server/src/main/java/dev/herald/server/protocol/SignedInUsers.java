@@ -1,18 +1,19 @@
 package dev.herald.server.protocol;
 
-import dev.herald.pusher.PusherJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The connections signed in as each user (protocol reference §1.7), and who watches whom: for
- * terminate, the watchlist's online/offline events and authorized connections. A user is online
- * while signed in on at least one connection. Thread-safe; connections are only ever touched on
- * their own loop.
+ * This node's connections signed in as each user (protocol reference §1.7), for terminate. Whether
+ * a user is online anywhere in the cluster is {@link dev.herald.server.presence.OnlineUserStore}'s
+ * answer. Thread-safe; connections are only ever touched on their own loop.
  */
 public final class SignedInUsers {
+  /** Why {@code terminate_connections} closes a connection. */
+  public static final String TERMINATED = "Connection terminated by the app";
+
   private final ConcurrentHashMap<Key, Set<Connection>> connections = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, Set<Connection>> watchers = new ConcurrentHashMap<>();
 
@@ -64,43 +65,6 @@ public final class SignedInUsers {
       conn.loop().execute(() -> conn.close(PusherError.UNAUTHORIZED, message));
     }
     return targets.size();
-  }
-
-  /** Registers {@code watcher} for the online/offline changes of {@code userIds}. */
-  void watch(Connection watcher, List<String> userIds) {
-    for (String userId : userIds) {
-      watchers
-          .computeIfAbsent(new Key(watcher.app().id(), userId), k -> ConcurrentHashMap.newKeySet())
-          .add(watcher);
-    }
-  }
-
-  /** Stops {@code watcher} watching {@code userIds}. */
-  void unwatch(Connection watcher, List<String> userIds) {
-    for (String userId : userIds) {
-      watchers.computeIfPresent(
-          new Key(watcher.app().id(), userId),
-          (key, set) -> {
-            set.remove(watcher);
-            return set.isEmpty() ? null : set;
-          });
-    }
-  }
-
-  /** Tells everyone watching the user that it went online or offline. */
-  void announce(String appId, String userId, boolean online) {
-    Set<Connection> set = watchers.get(new Key(appId, userId));
-    if (set == null) {
-      return;
-    }
-    List<String> ids = List.of(userId);
-    String json =
-        online
-            ? PusherJson.watchlistEvents(ids, List.of())
-            : PusherJson.watchlistEvents(List.of(), ids);
-    for (Connection watcher : set) {
-      watcher.loop().execute(() -> watcher.send(json));
-    }
   }
 
   private record Key(String appId, String userId) {}

@@ -4,7 +4,6 @@ import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.Message;
-import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.lifecycle.LifecycleEvent.SubscriptionCountChanged;
 import dev.herald.server.lifecycle.LifecycleListener;
 import java.time.Clock;
@@ -21,29 +20,21 @@ final class SubscriptionCounts {
   static final int BUSY = 100;
   static final long BUSY_INTERVAL_MILLIS = 5000;
 
-  private final ChannelRegistry channels;
   private final Broker broker;
   private final LifecycleListener events;
   private final Scheduler scheduler;
   private final Clock clock;
   private final ConcurrentHashMap<Key, Throttle> throttles = new ConcurrentHashMap<>();
 
-  SubscriptionCounts(
-      ChannelRegistry channels,
-      Broker broker,
-      LifecycleListener events,
-      Scheduler scheduler,
-      Clock clock) {
-    this.channels = channels;
+  SubscriptionCounts(Broker broker, LifecycleListener events, Scheduler scheduler, Clock clock) {
     this.broker = broker;
     this.events = events;
     this.scheduler = scheduler;
     this.clock = clock;
   }
 
-  /** The channel's count changed. */
-  void changed(App app, String channel) {
-    int count = channels.subscriptionCount(app.id(), channel);
+  /** The channel's count changed to {@code count} (the cluster's). */
+  void changed(App app, String channel, int count) {
     Key key = new Key(app, channel);
     if (count <= BUSY && !throttles.containsKey(key)) {
       send(app, channel, count);
@@ -52,6 +43,7 @@ final class SubscriptionCounts {
     Throttle throttle = throttles.computeIfAbsent(key, k -> new Throttle());
     long now = clock.millis();
     synchronized (throttle) {
+      throttle.latest = count;
       if (throttle.scheduled) {
         return; // The flush at the end of the interval sends the latest count.
       }
@@ -68,8 +60,9 @@ final class SubscriptionCounts {
   }
 
   private void flush(Key key, Throttle throttle) {
-    int count = channels.subscriptionCount(key.app.id(), key.channel);
+    int count;
     synchronized (throttle) {
+      count = throttle.latest;
       throttle.scheduled = false;
       throttle.lastSentMillis = clock.millis();
       if (count <= BUSY) {
@@ -92,5 +85,6 @@ final class SubscriptionCounts {
   private static final class Throttle {
     long lastSentMillis;
     boolean scheduled;
+    int latest;
   }
 }

@@ -6,21 +6,23 @@ import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.PusherJson;
 import dev.herald.pusher.Signatures;
 import dev.herald.server.app.App;
-import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.Message;
-import dev.herald.server.cache.CacheStore;
+import dev.herald.server.cache.CachedEvent;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.presence.Member;
-import dev.herald.server.presence.PresenceStore;
 import dev.herald.server.presence.PresenceStore.JoinResult;
+import dev.herald.server.presence.PresenceStore.Joined;
 import dev.herald.server.protocol.ConnectionState.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code pusher:subscribe} and {@code pusher:unsubscribe} for public, private, encrypted, presence
@@ -29,30 +31,29 @@ import java.util.Map;
  */
 final class Subscriptions {
   private final ChannelRegistry channels;
-  private final PresenceStore presence;
-  private final Broker broker;
-  private final CacheStore cache;
+  private final Cluster cluster;
   private final SubscriptionCounts counts;
   private final LifecycleListener events;
   private final Clock clock;
 
   Subscriptions(
       ChannelRegistry channels,
-      PresenceStore presence,
-      Broker broker,
-      CacheStore cache,
+      Cluster cluster,
       SubscriptionCounts counts,
       LifecycleListener events,
       Clock clock) {
     this.channels = channels;
-    this.presence = presence;
-    this.broker = broker;
-    this.cache = cache;
+    this.cluster = cluster;
     this.counts = counts;
     this.events = events;
     this.clock = clock;
   }
 
+  /**
+   * Checks the request (name, signature) at once, then records the subscription here and in the
+   * cluster (presence member, subscriber count, the broker's interest) and confirms it once the
+   * cluster has answered. With the memory stores everything happens before this returns.
+   */
   void subscribe(Connection conn, ClientFrame frame) {
     JsonNode data = frame.dataObject();
     String channel = ClientFrame.optionalString(data, PusherJson.CHANNEL, frame.event());
@@ -76,60 +77,137 @@ final class Subscriptions {
     if (type.requiresAuth()) {
       verifyAuth(conn, channel, type, auth, channelData);
     }
-    if (state.subscriptions.containsKey(channel)) {
+    Subscription existing = state.subscriptions.get(channel);
+    if (existing != null) {
       // Already subscribed (pusher-js resubscribes in some races): confirm again, change nothing.
-      conn.send(succeeded(app, channel, type));
+      if (existing.confirmed) {
+        confirmAgain(conn, channel, type);
+      }
       return;
     }
     Member member = null;
-    boolean firstOfUser = false;
     if (type == ChannelType.PRESENCE) {
       member =
           channelData == null
               ? state.user // signed in: the sign-in's user (§1.6)
               : PresenceData.member(channelData, channel, app.limits());
-      JoinResult joined =
-          presence.join(
-              app.id(), channel, conn.socketId(), member, app.limits().maxPresenceMembers());
-      if (joined == JoinResult.FULL) {
-        throw failure(
-            channel,
-            PusherError.OVER_CAPACITY,
-            "LimitReached",
-            PusherError.OVER_CAPACITY.code(),
-            "Presence channel "
-                + channel
-                + " is full ("
-                + app.limits().maxPresenceMembers()
-                + " members)");
-      }
-      firstOfUser = joined == JoinResult.FIRST;
     }
-    if (type.requiresAuth()) {
+    Subscription subscription = new Subscription(type, member);
+    state.subscriptions.put(channel, subscription);
+    channels.subscribe(app.id(), channel, conn);
+    long now = clock.millis();
+    CompletableFuture<Joined> joined =
+        member == null
+            ? CompletableFuture.completedFuture(null)
+            : cluster
+                .presence()
+                .join(
+                    app.id(), channel, conn.socketId(), member, app.limits().maxPresenceMembers());
+    CompletableFuture<Integer> counted =
+        joined.thenCompose(
+            j ->
+                j != null && j.result() == JoinResult.FULL
+                    ? CompletableFuture.completedFuture(-1)
+                    : cluster.occupancy().added(app.id(), channel));
+    CompletableFuture<Optional<CachedEvent>> cached =
+        ChannelName.isCache(channel)
+            ? cluster.cache().find(app.id(), channel, now)
+            : CompletableFuture.completedFuture(Optional.empty());
+    CompletableFuture<Void> listening = cluster.broker().listening(app.id(), channel);
+    OnLoop.when(
+        conn,
+        CompletableFuture.allOf(counted, cached, listening),
+        () -> confirm(conn, channel, subscription, joined.join(), counted.join(), cached.join()));
+  }
+
+  /** The cluster has answered: confirm to the client and tell everyone, or undo. */
+  private void confirm(
+      Connection conn,
+      String channel,
+      Subscription subscription,
+      Joined joined,
+      int count,
+      Optional<CachedEvent> cached) {
+    App app = conn.app();
+    ConnectionState state = conn.state();
+    long now = clock.millis();
+    boolean full = joined != null && joined.result() == JoinResult.FULL;
+    if (subscription.abandoned || state.closed) {
+      // Left meanwhile. Still announce what the cluster recorded (others may list it already),
+      // then take it back.
+      announce(conn, channel, subscription, joined, count, now);
+      undo(conn, channel, subscription, full, count);
+      return;
+    }
+    if (full) {
+      state.subscriptions.remove(channel);
+      channels.unsubscribe(app.id(), channel, conn);
+      PusherProtocol.report(
+          conn,
+          failure(
+              channel,
+              PusherError.OVER_CAPACITY,
+              "LimitReached",
+              PusherError.OVER_CAPACITY.code(),
+              "Presence channel "
+                  + channel
+                  + " is full ("
+                  + app.limits().maxPresenceMembers()
+                  + " members)"));
+      return;
+    }
+    subscription.confirmed = true;
+    if (subscription.type.requiresAuth()) {
       state.authorized = true;
     }
-    state.subscriptions.put(channel, new Subscription(type, member));
-    int count = channels.subscribe(app.id(), channel, conn);
-    conn.send(succeeded(app, channel, type));
-    long now = clock.millis();
+    conn.send(
+        joined == null
+            ? PusherJson.subscriptionSucceeded(channel)
+            : presenceSucceeded(channel, joined.members()));
     if (ChannelName.isCache(channel)) {
-      replayCache(conn, channel, now);
+      replayCache(conn, channel, cached, now);
     }
     events.on(new LifecycleEvent.Subscribed(app.id(), conn.socketId(), channel, now));
+    announce(conn, channel, subscription, joined, count, now);
+    if (subscription.type != ChannelType.PRESENCE) {
+      counts.changed(app, channel, count);
+    }
+  }
+
+  /** Tells everyone that the channel became occupied and the user joined, when they did. */
+  private void announce(
+      Connection conn,
+      String channel,
+      Subscription subscription,
+      Joined joined,
+      int count,
+      long now) {
+    String appId = conn.app().id();
     if (count == 1) {
-      events.on(new LifecycleEvent.ChannelOccupied(app.id(), channel, now));
+      events.on(new LifecycleEvent.ChannelOccupied(appId, channel, now));
     }
-    if (firstOfUser) {
-      broker.publish(
-          new Message(
-              app.id(),
-              channel,
-              PusherJson.memberAdded(channel, member.userId(), member.userInfo()),
-              conn.socketId()));
-      events.on(new LifecycleEvent.MemberAdded(app.id(), channel, member.userId(), now));
+    if (joined != null && joined.result() == JoinResult.FIRST) {
+      Member member = subscription.member;
+      cluster
+          .broker()
+          .publish(
+              new Message(
+                  appId,
+                  channel,
+                  PusherJson.memberAdded(channel, member.userId(), member.userInfo()),
+                  conn.socketId()));
+      events.on(new LifecycleEvent.MemberAdded(appId, channel, member.userId(), now));
     }
-    if (type != ChannelType.PRESENCE) {
-      counts.changed(app, channel);
+  }
+
+  /** The subscription was left before it was confirmed: take back what the cluster recorded. */
+  private void undo(
+      Connection conn, String channel, Subscription subscription, boolean full, int count) {
+    if (!full && subscription.member != null) {
+      leavePresence(conn.app().id(), conn.socketId(), channel, subscription.member);
+    }
+    if (count > 0) {
+      countLeave(conn.app(), channel, subscription.type);
     }
   }
 
@@ -155,22 +233,62 @@ final class Subscriptions {
       return; // Not subscribed (or the user channel, which lasts as long as the sign-in).
     }
     App app = conn.app();
-    String appId = app.id();
-    int count = channels.unsubscribe(appId, channel, conn);
-    long now = clock.millis();
-    events.on(new LifecycleEvent.Unsubscribed(appId, conn.socketId(), channel, now));
-    Member member = subscription.member();
-    if (member != null && presence.leave(appId, channel, conn.socketId(), member.userId())) {
-      broker.publish(
-          new Message(appId, channel, PusherJson.memberRemoved(channel, member.userId()), null));
-      events.on(new LifecycleEvent.MemberRemoved(appId, channel, member.userId(), now));
+    channels.unsubscribe(app.id(), channel, conn);
+    if (!subscription.confirmed) {
+      subscription.abandoned = true; // confirm() undoes what the cluster recorded
+      return;
     }
-    if (count == 0) {
-      events.on(new LifecycleEvent.ChannelVacated(appId, channel, now));
+    events.on(new LifecycleEvent.Unsubscribed(app.id(), conn.socketId(), channel, clock.millis()));
+    if (subscription.member != null) {
+      leavePresence(app.id(), conn.socketId(), channel, subscription.member);
     }
-    if (subscription.type() != ChannelType.PRESENCE) {
-      counts.changed(app, channel);
+    countLeave(app, channel, subscription.type);
+  }
+
+  private void leavePresence(String appId, String socketId, String channel, Member member) {
+    cluster
+        .presence()
+        .leave(appId, channel, socketId, member.userId())
+        .thenAccept(
+            last -> {
+              if (last) {
+                cluster
+                    .broker()
+                    .publish(
+                        new Message(
+                            appId,
+                            channel,
+                            PusherJson.memberRemoved(channel, member.userId()),
+                            null));
+                events.on(
+                    new LifecycleEvent.MemberRemoved(
+                        appId, channel, member.userId(), clock.millis()));
+              }
+            });
+  }
+
+  private void countLeave(App app, String channel, ChannelType type) {
+    cluster
+        .occupancy()
+        .removed(app.id(), channel)
+        .thenAccept(
+            count -> {
+              if (count == 0) {
+                events.on(new LifecycleEvent.ChannelVacated(app.id(), channel, clock.millis()));
+              }
+              if (type != ChannelType.PRESENCE) {
+                counts.changed(app, channel, count);
+              }
+            });
+  }
+
+  private void confirmAgain(Connection conn, String channel, ChannelType type) {
+    if (type != ChannelType.PRESENCE) {
+      conn.send(PusherJson.subscriptionSucceeded(channel));
+      return;
     }
+    CompletableFuture<List<Member>> members = cluster.presence().members(conn.app().id(), channel);
+    OnLoop.when(conn, members, () -> conn.send(presenceSucceeded(channel, members.join())));
   }
 
   /**
@@ -190,8 +308,8 @@ final class Subscriptions {
     conn.send(PusherJson.subscriptionSucceeded(channel));
   }
 
-  private void replayCache(Connection conn, String channel, long now) {
-    var cached = cache.find(conn.app().id(), channel, now);
+  private void replayCache(
+      Connection conn, String channel, Optional<CachedEvent> cached, long now) {
     if (cached.isPresent()) {
       conn.send(new String(cached.get().json(), StandardCharsets.UTF_8));
     } else {
@@ -200,12 +318,9 @@ final class Subscriptions {
     }
   }
 
-  private String succeeded(App app, String channel, ChannelType type) {
-    if (type != ChannelType.PRESENCE) {
-      return PusherJson.subscriptionSucceeded(channel);
-    }
+  private static String presenceSucceeded(String channel, List<Member> list) {
     Map<String, JsonNode> members = new LinkedHashMap<>();
-    for (Member m : presence.members(app.id(), channel)) {
+    for (Member m : list) {
       members.put(m.userId(), m.userInfo());
     }
     return PusherJson.presenceSucceeded(channel, members);

@@ -6,10 +6,14 @@ import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.PusherJson;
 import dev.herald.pusher.Signatures;
 import dev.herald.server.app.App;
+import dev.herald.server.broker.Message;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.cluster.Cluster;
 import dev.herald.server.presence.Member;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code pusher:signin} (protocol reference §1.7): verifies {@code socket_id::user::user_data},
@@ -17,16 +21,28 @@ import java.util.List;
  * #server-to-user-{id}} channel (so the HTTP API reaches every signed-in socket of the user,
  * whether or not the client subscribes to it), and, when the app has the watchlist on, sends the
  * watched users' state and registers for changes. Runs on the connection's loop.
+ *
+ * <p>Whether a user is online is the cluster's answer ({@link
+ * dev.herald.server.presence.OnlineUserStore}). A watcher listens to the internal channel {@link
+ * #watchersOf(String) #watchers-{id}} of each watched user, so an online/offline change published
+ * on any node reaches every watcher through the broker, as any event does.
  */
 final class UserAuthentication {
   static final int MAX_WATCHLIST = 100;
 
   private final SignedInUsers users;
   private final ChannelRegistry channels;
+  private final Cluster cluster;
 
-  UserAuthentication(SignedInUsers users, ChannelRegistry channels) {
+  UserAuthentication(SignedInUsers users, ChannelRegistry channels, Cluster cluster) {
     this.users = users;
     this.channels = channels;
+    this.cluster = cluster;
+  }
+
+  /** The internal channel on which the watchers of {@code userId} hear of its changes. */
+  static String watchersOf(String userId) {
+    return "#watchers-" + userId;
   }
 
   void signin(Connection conn, ClientFrame frame) {
@@ -67,20 +83,39 @@ final class UserAuthentication {
     }
     state.user = new Member(userId, user.get("user_info"));
     state.authorized = true;
-    channels.subscribe(app.id(), ChannelName.serverToUser(userId), conn);
-    if (users.add(conn, userId) && app.features().watchlistEvents()) {
-      users.announce(app.id(), userId, true);
-    }
-    if (app.features().watchlistEvents() && !watchlist.isEmpty()) {
+    String appId = app.id();
+    channels.subscribe(appId, ChannelName.serverToUser(userId), conn);
+    users.add(conn, userId);
+    boolean watchlists = app.features().watchlistEvents();
+    cluster
+        .onlineUsers()
+        .signedIn(appId, userId, conn.socketId())
+        .thenAccept(
+            cameOnline -> {
+              if (cameOnline && watchlists) {
+                announce(appId, userId, true);
+              }
+            });
+    if (watchlists && !watchlist.isEmpty()) {
       state.watchlist = watchlist;
-      users.watch(conn, watchlist);
-      List<String> online = new ArrayList<>();
-      List<String> offline = new ArrayList<>();
       for (String watched : watchlist) {
-        (users.isOnline(app.id(), watched) ? online : offline).add(watched);
+        channels.subscribe(appId, watchersOf(watched), conn);
       }
-      conn.send(PusherJson.watchlistEvents(online, offline));
+      CompletableFuture<Set<String>> online = cluster.onlineUsers().online(appId, watchlist);
+      OnLoop.when(conn, online, () -> sendWatchlistState(conn, watchlist, online.join()));
     }
+  }
+
+  private static void sendWatchlistState(Connection conn, List<String> watchlist, Set<String> on) {
+    if (conn.state().closed) {
+      return;
+    }
+    List<String> online = new ArrayList<>();
+    List<String> offline = new ArrayList<>();
+    for (String watched : watchlist) {
+      (on.contains(watched) ? online : offline).add(watched);
+    }
+    conn.send(PusherJson.watchlistEvents(online, offline));
   }
 
   /** Signs the connection out as it closes: leaves the user channel, tells watchers. */
@@ -89,13 +124,35 @@ final class UserAuthentication {
     if (state.user == null) {
       return;
     }
-    String appId = conn.app().id();
+    App app = conn.app();
+    String appId = app.id();
     String userId = state.user.userId();
     channels.unsubscribe(appId, ChannelName.serverToUser(userId), conn);
-    users.unwatch(conn, state.watchlist);
-    if (users.remove(conn, userId) && conn.app().features().watchlistEvents()) {
-      users.announce(appId, userId, false);
+    for (String watched : state.watchlist) {
+      channels.unsubscribe(appId, watchersOf(watched), conn);
     }
+    users.remove(conn, userId);
+    boolean watchlists = app.features().watchlistEvents();
+    cluster
+        .onlineUsers()
+        .signedOut(appId, userId, conn.socketId())
+        .thenAccept(
+            wentOffline -> {
+              if (wentOffline && watchlists) {
+                announce(appId, userId, false);
+              }
+            });
+  }
+
+  /** Tells everyone, on every node, who watches the user that it went online or offline. */
+  private void announce(String appId, String userId, boolean online) {
+    List<String> ids = List.of(userId);
+    byte[] json =
+        (online
+                ? PusherJson.watchlistEvents(ids, List.of())
+                : PusherJson.watchlistEvents(List.of(), ids))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    cluster.broker().publish(new Message(appId, watchersOf(userId), json, null));
   }
 
   /** The watchlist's first 100 string ids; more, or non-strings, earn a 4302 error (§1.7). */

@@ -15,8 +15,12 @@ import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.channel.Frame;
 import dev.herald.server.channel.Loop;
+import dev.herald.server.channel.MemoryOccupancyStore;
 import dev.herald.server.channel.Subscriber;
+import dev.herald.server.cluster.Cluster;
+import dev.herald.server.cluster.NodeDelivery;
 import dev.herald.server.presence.Member;
+import dev.herald.server.presence.MemoryOnlineUserStore;
 import dev.herald.server.presence.MemoryPresenceStore;
 import dev.herald.server.protocol.SignedInUsers;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +44,11 @@ final class ApiFixture {
 
   final ChannelRegistry channels = new ChannelRegistry(TextFrame::new);
   final MemoryPresenceStore presence = new MemoryPresenceStore();
-  final RecordingBroker broker = new RecordingBroker(new LocalBroker(channels));
-  final MemoryCacheStore cache = new MemoryCacheStore();
   final SignedInUsers signedIn = new SignedInUsers();
+  final RecordingBroker broker =
+      new RecordingBroker(new LocalBroker(new NodeDelivery(channels, signedIn)));
+  final MemoryCacheStore cache = new MemoryCacheStore();
+  final MemoryOccupancyStore occupancy = new MemoryOccupancyStore();
   final HttpApi api;
 
   ApiFixture(App... extraApps) {
@@ -54,14 +60,23 @@ final class ApiFixture {
     apps.addAll(List.of(extraApps));
     api =
         new HttpApi(
-            new StaticAppRegistry(apps), channels, presence, broker, cache, signedIn, clock);
+            new StaticAppRegistry(apps),
+            new Cluster(broker, presence, occupancy, new MemoryOnlineUserStore(), cache),
+            clock);
   }
 
   /** A subscriber of {@code channel} on a loop the caller is always on. */
   FakeSubscriber subscribe(String channel, String socketId) {
     FakeSubscriber subscriber = new FakeSubscriber(socketId);
     channels.subscribe(APP_ID, channel, subscriber);
+    occupancy.added(APP_ID, channel);
     return subscriber;
+  }
+
+  /** Unsubscribes {@code subscriber} from {@code channel}. */
+  void unsubscribe(String channel, FakeSubscriber subscriber) {
+    channels.unsubscribe(APP_ID, channel, subscriber);
+    occupancy.removed(APP_ID, channel);
   }
 
   /** A presence member of {@code channel}: subscribed and joined. */
@@ -215,6 +230,11 @@ final class ApiFixture {
     public void publish(Message message) {
       published.add(message);
       delegate.publish(message);
+    }
+
+    @Override
+    public void terminate(String appId, String userId) {
+      delegate.terminate(appId, userId);
     }
   }
 }

@@ -17,7 +17,7 @@ class ChannelsEndpointTest {
   void listsOccupiedChannelsOnly() {
     api.subscribe("lobby", "1.1");
     FakeSubscriber gone = api.subscribe("left", "1.2");
-    api.channels.unsubscribe(ApiFixture.APP_ID, "left", gone);
+    api.unsubscribe("left", gone);
     api.join("presence-room", "1.3", "alice");
 
     assertOk(api.get(LIST, Map.of()), "{\"channels\":{\"lobby\":{},\"presence-room\":{}}}");

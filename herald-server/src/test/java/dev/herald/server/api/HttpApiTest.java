@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.pusher.ApiSignature;
 import dev.herald.server.app.App;
 import dev.herald.server.app.StaticAppRegistry;
+import dev.herald.server.broker.Broker;
+import dev.herald.server.broker.Message;
 import dev.herald.server.channel.ChannelRegistry;
-import dev.herald.server.presence.MemoryPresenceStore;
+import dev.herald.server.cluster.Cluster;
+import dev.herald.server.cluster.NodeDelivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,17 +76,32 @@ class HttpApiTest {
 
   @Test
   void answersUnexpectedFailuresWith500() {
-    ChannelRegistry channels = new ChannelRegistry(ApiFixture.TextFrame::new);
+    Cluster single =
+        Cluster.singleNode(
+            new NodeDelivery(
+                new ChannelRegistry(ApiFixture.TextFrame::new),
+                new dev.herald.server.protocol.SignedInUsers()));
+    Broker brokerDown =
+        new Broker() {
+          @Override
+          public void publish(Message message) {
+            throw new IllegalStateException("broker down");
+          }
+
+          @Override
+          public void terminate(String appId, String userId) {
+            throw new IllegalStateException("broker down");
+          }
+        };
     HttpApi failing =
         new HttpApi(
             new StaticAppRegistry(List.of(App.of(ApiFixture.APP_ID, ApiFixture.KEY, "s3cret"))),
-            channels,
-            new MemoryPresenceStore(),
-            message -> {
-              throw new IllegalStateException("broker down");
-            },
-            new dev.herald.server.cache.MemoryCacheStore(),
-            new dev.herald.server.protocol.SignedInUsers(),
+            new Cluster(
+                brokerDown,
+                single.presence(),
+                single.occupancy(),
+                single.onlineUsers(),
+                single.cache()),
             Clock.fixed(Instant.ofEpochSecond(ApiFixture.NOW), ZoneOffset.UTC));
     String body = ApiFixture.body("name", "e", "channel", "c", "data", "{}");
     Map<String, List<String>> query = new TreeMap<>();

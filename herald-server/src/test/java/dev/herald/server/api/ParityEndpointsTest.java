@@ -42,7 +42,7 @@ class ParityEndpointsTest {
   @Test
   void doesNotCacheOrdinaryChannels() {
     api.post(EVENTS, body("name", "e", "channel", "my-cache-x", "data", "x"));
-    assertThat(api.cache.find(ApiFixture.APP_ID, "my-cache-x", 0)).isEmpty();
+    assertThat(api.cache.findNow(ApiFixture.APP_ID, "my-cache-x", 0)).isEmpty();
   }
 
   @Test

@@ -15,10 +15,10 @@ class MemoryCacheStoreTest {
   void servesTheLatestEventUntilItExpires() {
     store.put("1", "cache-a", expiringAt(1_000), 0);
     store.put("1", "cache-a", expiringAt(2_000), 500);
-    assertThat(store.find("1", "cache-a", 1_500))
+    assertThat(store.findNow("1", "cache-a", 1_500))
         .hasValueSatisfying(e -> assertThat(e.ttlSeconds(1_500)).isEqualTo(1));
-    assertThat(store.find("1", "cache-a", 2_000)).isEmpty();
-    assertThat(store.find("2", "cache-a", 0)).as("apps are separate").isEmpty();
+    assertThat(store.findNow("1", "cache-a", 2_000)).isEmpty();
+    assertThat(store.findNow("2", "cache-a", 0)).as("apps are separate").isEmpty();
   }
 
   @Test

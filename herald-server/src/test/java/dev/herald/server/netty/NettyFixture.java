@@ -2,11 +2,12 @@ package dev.herald.server.netty;
 
 import dev.herald.server.app.App;
 import dev.herald.server.app.StaticAppRegistry;
-import dev.herald.server.broker.LocalBroker;
 import dev.herald.server.channel.ChannelRegistry;
-import dev.herald.server.presence.MemoryPresenceStore;
+import dev.herald.server.cluster.Cluster;
+import dev.herald.server.cluster.NodeDelivery;
 import dev.herald.server.protocol.ProtocolSettings;
 import dev.herald.server.protocol.PusherProtocol;
+import dev.herald.server.protocol.SignedInUsers;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -26,10 +27,8 @@ final class NettyFixture {
           ProtocolSettings.DEFAULTS,
           new StaticAppRegistry(List.of(APP)),
           channels,
-          new MemoryPresenceStore(),
-          new LocalBroker(channels),
-          new dev.herald.server.cache.MemoryCacheStore(),
-          new dev.herald.server.protocol.SignedInUsers(),
+          Cluster.singleNode(new NodeDelivery(channels, new SignedInUsers())),
+          new SignedInUsers(),
           event -> {},
           (task, delay) -> {},
           Clock.systemUTC());

@@ -56,7 +56,7 @@ class PresenceTest {
     assertThat(watcher.events()).containsExactly("pusher_internal:member_removed");
     var removed = FakeConnection.data(watcher.last("pusher_internal:member_removed"));
     assertThat(removed.get("user_id").asText()).isEqualTo("u");
-    assertThat(f.presence.userCount("1", ROOM)).isEqualTo(1);
+    assertThat(f.presence.userCount("1", ROOM).join()).isEqualTo(1);
   }
 
   @Test

@@ -8,7 +8,11 @@ import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.LocalBroker;
 import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.channel.MemoryOccupancyStore;
+import dev.herald.server.cluster.Cluster;
+import dev.herald.server.cluster.NodeDelivery;
 import dev.herald.server.lifecycle.LifecycleEvent;
+import dev.herald.server.presence.MemoryOnlineUserStore;
 import dev.herald.server.presence.MemoryPresenceStore;
 import dev.herald.server.testing.DirectLoop;
 import dev.herald.server.testing.FakeConnection;
@@ -66,6 +70,13 @@ final class ProtocolFixture {
   final MemoryPresenceStore presence = new MemoryPresenceStore();
   final MemoryCacheStore cache = new MemoryCacheStore();
   final SignedInUsers signedIn = new SignedInUsers();
+  final Cluster cluster =
+      new Cluster(
+          new LocalBroker(new NodeDelivery(channels, signedIn)),
+          presence,
+          new MemoryOccupancyStore(),
+          new MemoryOnlineUserStore(),
+          cache);
   final List<LifecycleEvent> events = new ArrayList<>();
   final ManualScheduler scheduler = new ManualScheduler(clock);
   final PusherProtocol protocol =
@@ -74,9 +85,7 @@ final class ProtocolFixture {
           new StaticAppRegistry(
               List.of(APP, NO_CLIENT_EVENTS, DISABLED, SMALL, TIGHT, FEATURES, AUTHORIZED)),
           channels,
-          presence,
-          new LocalBroker(channels),
-          cache,
+          cluster,
           signedIn,
           events::add,
           scheduler,
