@@ -3,14 +3,18 @@ package dev.herald.server;
 import dev.herald.Broadcaster;
 import dev.herald.EncryptionMasterKey;
 import dev.herald.server.api.HttpApi;
+import dev.herald.server.api.Readiness;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.EventPublisher;
+import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
 import dev.herald.server.cluster.NodeDelivery;
+import dev.herald.server.cluster.RedisCluster;
+import dev.herald.server.cluster.RedisHealth;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.netty.NettyServer;
@@ -39,6 +43,7 @@ public final class HeraldServer implements AutoCloseable {
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final AppRegistry apps;
+  private final Optional<RedisCluster> redis;
   private final Cluster cluster;
   private final Broker broker;
   private final EventPublisher publisher;
@@ -59,15 +64,23 @@ public final class HeraldServer implements AutoCloseable {
                 config.maxRequestBytes(),
                 config.maxOutboundBytes(),
                 config.livenessCheckMillis()));
-    ChannelRegistry channels = new ChannelRegistry(transport.frameEncoder());
+    redis = config.redis().map(RedisCluster::connect);
+    ChannelRegistry channels =
+        new ChannelRegistry(
+            transport.frameEncoder(),
+            redis.map(RedisCluster::interest).orElse(ChannelInterest.NONE));
     SignedInUsers signedIn = new SignedInUsers();
-    cluster = Cluster.singleNode(new NodeDelivery(channels, signedIn));
-    broker = cluster.broker();
-    publisher = new EventPublisher(broker, cluster.cache(), clock);
-    timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
+    NodeDelivery node = new NodeDelivery(channels, signedIn);
     List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
     webhooks.ifPresent(listeners::add);
     lifecycle = new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE);
+    cluster =
+        redis
+            .map(r -> r.start(node, lifecycle, apps, clock))
+            .orElseGet(() -> Cluster.singleNode(node));
+    broker = cluster.broker();
+    publisher = new EventPublisher(broker, cluster.cache(), clock);
+    timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     PusherProtocol protocol =
         new PusherProtocol(
             config.protocol(),
@@ -78,7 +91,9 @@ public final class HeraldServer implements AutoCloseable {
             lifecycle,
             (task, delayMillis) -> timers.schedule(task, delayMillis, TimeUnit.MILLISECONDS),
             clock);
-    HttpApi api = new HttpApi(apps, cluster, clock);
+    Readiness readiness =
+        redis.<Readiness>map(r -> () -> redisProblem(r.health())).orElse(Readiness.ALWAYS);
+    HttpApi api = new HttpApi(apps, cluster, readiness, clock);
     address = transport.start(protocol, api);
   }
 
@@ -148,9 +163,20 @@ public final class HeraldServer implements AutoCloseable {
   public void close() {
     transport.close();
     broker.close();
+    redis.ifPresent(RedisCluster::close);
     timers.shutdownNow();
     lifecycle.close(); // after the transport: the last vacated channels reach the webhooks
     webhooks.ifPresent(HttpWebhookSender::close);
+  }
+
+  private static Optional<String> redisProblem(RedisHealth health) {
+    if (health.isConnected()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Redis is unreachable; delivering to this node's clients only ("
+            + health.failures()
+            + " Redis failures so far)");
   }
 
   private static Thread timerThread(Runnable task) {

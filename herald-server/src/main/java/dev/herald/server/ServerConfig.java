@@ -1,9 +1,11 @@
 package dev.herald.server;
 
 import dev.herald.server.app.App;
+import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.protocol.ProtocolSettings;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a Herald server needs to start. Defaults live in {@link #DEFAULTS}, the one place they
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param maxRequestBytes the largest HTTP API request body
  * @param maxOutboundBytes unsent bytes a client may accumulate before it is closed with 4100
  * @param livenessCheckMillis how often connections are checked for silence
+ * @param redis the Redis that makes this node one of a cluster; empty for a single node
  */
 public record ServerConfig(
     String host,
@@ -28,7 +31,8 @@ public record ServerConfig(
     int maxMessageBytes,
     int maxRequestBytes,
     long maxOutboundBytes,
-    long livenessCheckMillis) {
+    long livenessCheckMillis,
+    Optional<RedisSettings> redis) {
 
   /** The defaults, with no apps. */
   public static final ServerConfig DEFAULTS =
@@ -41,12 +45,14 @@ public record ServerConfig(
           64 * 1024,
           1024 * 1024,
           4L * 1024 * 1024,
-          1000);
+          1000,
+          Optional.empty());
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
     apps = List.copyOf(apps);
     Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(redis, "redis");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -67,7 +73,8 @@ public record ServerConfig(
         maxMessageBytes,
         maxRequestBytes,
         maxOutboundBytes,
-        livenessCheckMillis);
+        livenessCheckMillis,
+        redis);
   }
 
   /** A copy bound to another host and port. */
@@ -81,7 +88,8 @@ public record ServerConfig(
         maxMessageBytes,
         maxRequestBytes,
         maxOutboundBytes,
-        livenessCheckMillis);
+        livenessCheckMillis,
+        redis);
   }
 
   /** A copy with other protocol settings. */
@@ -95,6 +103,22 @@ public record ServerConfig(
         maxMessageBytes,
         maxRequestBytes,
         maxOutboundBytes,
-        livenessCheckMillis);
+        livenessCheckMillis,
+        redis);
+  }
+
+  /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
+  public ServerConfig withRedis(RedisSettings newRedis) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis,
+        Optional.ofNullable(newRedis));
   }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * requests:
  *
  * <pre>
- * GET  /up                                      health check, no auth: {"status":"ok"}
+ * GET  /up                                      liveness, no auth: {"status":"ok"}
+ * GET  /ready                                   readiness, no auth: 200, or 503 with the reason
  * POST /apps/{app_id}/events                    trigger an event on 1..maxChannelsPerEvent channels
  * POST /apps/{app_id}/batch_events              trigger 1..maxBatchSize events
  * GET  /apps/{app_id}/channels                  occupied channels
@@ -48,6 +49,16 @@ public final class HttpApi {
    * @param clock the time {@code auth_timestamp} is checked against
    */
   public HttpApi(AppRegistry apps, Cluster cluster, Clock clock) {
+    this(apps, cluster, Readiness.ALWAYS, clock);
+  }
+
+  /**
+   * @param apps the apps requests are signed for
+   * @param cluster the broker events are published to and the stores queries are answered from
+   * @param readiness whether the node can serve the cluster ({@code GET /ready})
+   * @param clock the time {@code auth_timestamp} is checked against
+   */
+  public HttpApi(AppRegistry apps, Cluster cluster, Readiness readiness, Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
     ChannelInfo info = new ChannelInfo(cluster.occupancy(), cluster.presence());
     EventsEndpoint events =
@@ -59,6 +70,7 @@ public final class HttpApi {
         List.of(
             Route.open(
                 "GET", "/up", call -> CompletableFuture.completedFuture(new ApiResponse(200, UP))),
+            Route.open("GET", "/ready", call -> ready(readiness)),
             Route.signed("POST", "/apps/{app_id}/events", events::trigger),
             Route.signed("POST", "/apps/{app_id}/batch_events", events::batch),
             Route.signed("GET", "/apps/{app_id}/channels", channelQueries::list),
@@ -80,6 +92,20 @@ public final class HttpApi {
       answer = CompletableFuture.failedFuture(e);
     }
     return answer.exceptionally(e -> refusal(request, e));
+  }
+
+  private static CompletableFuture<ApiResponse> ready(Readiness readiness) {
+    ApiResponse response =
+        readiness
+            .problem()
+            .map(
+                problem -> {
+                  var body = dev.herald.pusher.PusherJson.mapper().createObjectNode();
+                  body.put("status", "unavailable").put("reason", problem);
+                  return new ApiResponse(503, body.toString());
+                })
+            .orElseGet(() -> new ApiResponse(200, UP));
+    return CompletableFuture.completedFuture(response);
   }
 
   private static ApiResponse refusal(ApiRequest request, Throwable failure) {

@@ -48,6 +48,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "port to bind (0 picks a free one), overriding the file and $HERALD_PORT")
   Integer port;
 
+  @Option(
+      names = "--redis",
+      paramLabel = "URL",
+      description =
+          "join a cluster on this Redis (redis://host:6379), overriding the file and"
+              + " $HERALD_REDIS_URL")
+  String redis;
+
   private final ConfigLoader loader;
 
   ServeCommand(Map<String, String> env) {
@@ -56,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The configuration this invocation would start with. */
   LoadedConfig loadConfig() {
-    return loader.load(new ConfigOverrides(config, host, port));
+    return loader.load(new ConfigOverrides(config, host, port, redis));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.herald.server.config;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
 import dev.herald.server.app.StaticAppRegistry;
+import dev.herald.server.cluster.RedisSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -56,10 +57,24 @@ public final class ConfigLoader {
   private static ServerConfig applyFlags(ServerConfig config, ConfigOverrides overrides) {
     String host = overrides.host() != null ? overrides.host().strip() : config.host();
     int port = overrides.port() != null ? overrides.port() : config.port();
+    ServerConfig result;
     try {
-      return config.withAddress(host, port);
+      result = config.withAddress(host, port);
     } catch (IllegalArgumentException e) {
       throw ConfigException.invalid(overrides.port() != null ? "--port" : "--host", e);
+    }
+    if (overrides.redisUrl() == null) {
+      return result;
+    }
+    String url = overrides.redisUrl().strip();
+    try {
+      return result.withRedis(
+          result
+              .redis()
+              .map(r -> new RedisSettings(url, r.prefix(), r.nodeTimeout()))
+              .orElseGet(() -> RedisSettings.of(url)));
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.invalid("--redis", e);
     }
   }
 

@@ -9,8 +9,14 @@ import java.nio.file.Path;
  * @param configFile the YAML file, or null
  * @param host the address to bind, or null
  * @param port the port to bind, or null
+ * @param redisUrl the Redis that makes this node one of a cluster, or null
  */
-public record ConfigOverrides(Path configFile, String host, Integer port) {
+public record ConfigOverrides(Path configFile, String host, Integer port, String redisUrl) {
+
+  /** Overrides without a Redis URL. */
+  public ConfigOverrides(Path configFile, String host, Integer port) {
+    this(configFile, host, port, null);
+  }
 
   /** No command-line overrides. */
   public static ConfigOverrides none() {

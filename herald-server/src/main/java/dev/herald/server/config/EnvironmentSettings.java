@@ -8,13 +8,18 @@ import static dev.herald.server.config.EnvironmentVariables.APP_SECRET;
 import static dev.herald.server.config.EnvironmentVariables.APP_WEBHOOK_URL;
 import static dev.herald.server.config.EnvironmentVariables.HOST;
 import static dev.herald.server.config.EnvironmentVariables.PORT;
+import static dev.herald.server.config.EnvironmentVariables.REDIS_NODE_TIMEOUT_MS;
+import static dev.herald.server.config.EnvironmentVariables.REDIS_PREFIX;
+import static dev.herald.server.config.EnvironmentVariables.REDIS_URL;
 
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
 import dev.herald.server.app.Webhook;
+import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.protocol.ProtocolSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +85,42 @@ final class EnvironmentSettings {
                           p.minProtocol(),
                           p.maxProtocol())));
     }
+    result = withRedis(result);
     return hasApp() ? result.withApps(withEnvironmentApp(result.apps())) : result;
+  }
+
+  /** The Redis settings from HERALD_REDIS_*, over those of the config file. */
+  private ServerConfig withRedis(ServerConfig config) {
+    Optional<String> url = get(REDIS_URL);
+    Optional<String> prefix = get(REDIS_PREFIX);
+    Optional<Integer> timeout = integer(REDIS_NODE_TIMEOUT_MS);
+    if (url.isEmpty() && config.redis().isEmpty()) {
+      if (prefix.isPresent() || timeout.isPresent()) {
+        throw new ConfigException(
+            (prefix.isPresent() ? REDIS_PREFIX : REDIS_NODE_TIMEOUT_MS)
+                + " is set but no Redis is configured: set "
+                + REDIS_URL
+                + " too");
+      }
+      return config;
+    }
+    RedisSettings base =
+        url.map(
+                u ->
+                    config
+                        .redis()
+                        .map(r -> new RedisSettings(u, r.prefix(), r.nodeTimeout()))
+                        .orElseGet(() -> build(REDIS_URL, () -> RedisSettings.of(u))))
+            .orElseGet(() -> config.redis().orElseThrow());
+    RedisSettings withPrefix =
+        prefix.isEmpty() ? base : build(REDIS_PREFIX, () -> base.withPrefix(prefix.get()));
+    RedisSettings settings =
+        timeout.isEmpty()
+            ? withPrefix
+            : build(
+                REDIS_NODE_TIMEOUT_MS,
+                () -> withPrefix.withNodeTimeout(Duration.ofMillis(timeout.get())));
+    return config.withRedis(settings);
   }
 
   private List<App> withEnvironmentApp(List<App> apps) {
@@ -177,7 +217,7 @@ final class EnvironmentSettings {
             });
   }
 
-  private static ServerConfig build(String name, Supplier<ServerConfig> config) {
+  private static <T> T build(String name, Supplier<T> config) {
     try {
       return config.get();
     } catch (IllegalArgumentException e) {

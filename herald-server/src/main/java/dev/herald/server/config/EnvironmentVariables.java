@@ -34,6 +34,15 @@ public final class EnvironmentVariables {
   /** The activity timeout in seconds. */
   public static final String ACTIVITY_TIMEOUT = "HERALD_ACTIVITY_TIMEOUT";
 
+  /** The Redis URL that makes this node one of a cluster ({@code redis://host:6379}). */
+  public static final String REDIS_URL = "HERALD_REDIS_URL";
+
+  /** The prefix of the cluster's Redis keys and channels (default {@code herald:}). */
+  public static final String REDIS_PREFIX = "HERALD_REDIS_PREFIX";
+
+  /** Milliseconds without a heartbeat after which a node is taken for dead (default 15000). */
+  public static final String REDIS_NODE_TIMEOUT_MS = "HERALD_REDIS_NODE_TIMEOUT_MS";
+
   /** The server URL {@code herald trigger} sends to (not read by the server). */
   public static final String URL = "HERALD_URL";
 

@@ -10,6 +10,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.AppFeatures;
 import dev.herald.server.app.AppLimits;
 import dev.herald.server.app.Webhook;
+import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.protocol.ProtocolSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@code herald.yml}: server settings and apps, snake_case keys. Absent keys keep the given
@@ -34,7 +36,9 @@ final class YamlConfigFile {
           "max_message_bytes",
           "max_request_bytes",
           "max_outbound_bytes",
+          "redis",
           "apps");
+  static final List<String> REDIS_KEYS = List.of("url", "prefix", "node_timeout_ms");
   static final List<String> APP_KEYS =
       List.of(
           "id",
@@ -96,6 +100,8 @@ final class YamlConfigFile {
     int maxMessage = root.integer("max_message_bytes", defaults.maxMessageBytes());
     int maxRequest = root.integer("max_request_bytes", defaults.maxRequestBytes());
     long maxOutbound = root.longInteger("max_outbound_bytes", defaults.maxOutboundBytes());
+    Optional<RedisSettings> redis =
+        root.section("redis").map(section -> redis(section)).or(defaults::redis);
     return root.build(
         () ->
             new ServerConfig(
@@ -107,7 +113,18 @@ final class YamlConfigFile {
                 maxMessage,
                 maxRequest,
                 maxOutbound,
-                defaults.livenessCheckMillis()));
+                defaults.livenessCheckMillis(),
+                redis));
+  }
+
+  private RedisSettings redis(YamlSection section) {
+    section.rejectUnknownKeys(REDIS_KEYS);
+    section.requireKeys("url");
+    String url = section.text("url").orElseThrow();
+    String prefix = section.text("prefix").orElse(RedisSettings.DEFAULT_PREFIX);
+    long timeout =
+        section.longInteger("node_timeout_ms", RedisSettings.DEFAULT_NODE_TIMEOUT.toMillis());
+    return section.build(() -> new RedisSettings(url, prefix, Duration.ofMillis(timeout)));
   }
 
   private App app(YamlSection section) {

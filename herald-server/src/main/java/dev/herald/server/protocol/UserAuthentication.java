@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Whether a user is online is the cluster's answer ({@link
  * dev.herald.server.presence.OnlineUserStore}). A watcher listens to the internal channel {@link
- * #watchersOf(String) #watchers-{id}} of each watched user, so an online/offline change published
- * on any node reaches every watcher through the broker, as any event does.
+ * Watchlists#channel(String) #watchers-{id}} of each watched user, so an online/offline change
+ * published on any node reaches every watcher through the broker, as any event does.
  */
 final class UserAuthentication {
   static final int MAX_WATCHLIST = 100;
@@ -38,11 +38,6 @@ final class UserAuthentication {
     this.users = users;
     this.channels = channels;
     this.cluster = cluster;
-  }
-
-  /** The internal channel on which the watchers of {@code userId} hear of its changes. */
-  static String watchersOf(String userId) {
-    return "#watchers-" + userId;
   }
 
   void signin(Connection conn, ClientFrame frame) {
@@ -99,7 +94,7 @@ final class UserAuthentication {
     if (watchlists && !watchlist.isEmpty()) {
       state.watchlist = watchlist;
       for (String watched : watchlist) {
-        channels.subscribe(appId, watchersOf(watched), conn);
+        channels.subscribe(appId, Watchlists.channel(watched), conn);
       }
       CompletableFuture<Set<String>> online = cluster.onlineUsers().online(appId, watchlist);
       OnLoop.when(conn, online, () -> sendWatchlistState(conn, watchlist, online.join()));
@@ -129,7 +124,7 @@ final class UserAuthentication {
     String userId = state.user.userId();
     channels.unsubscribe(appId, ChannelName.serverToUser(userId), conn);
     for (String watched : state.watchlist) {
-      channels.unsubscribe(appId, watchersOf(watched), conn);
+      channels.unsubscribe(appId, Watchlists.channel(watched), conn);
     }
     users.remove(conn, userId);
     boolean watchlists = app.features().watchlistEvents();
@@ -146,13 +141,11 @@ final class UserAuthentication {
 
   /** Tells everyone, on every node, who watches the user that it went online or offline. */
   private void announce(String appId, String userId, boolean online) {
-    List<String> ids = List.of(userId);
-    byte[] json =
-        (online
-                ? PusherJson.watchlistEvents(ids, List.of())
-                : PusherJson.watchlistEvents(List.of(), ids))
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    cluster.broker().publish(new Message(appId, watchersOf(userId), json, null));
+    cluster
+        .broker()
+        .publish(
+            new Message(
+                appId, Watchlists.channel(userId), Watchlists.change(userId, online), null));
   }
 
   /** The watchlist's first 100 string ids; more, or non-strings, earn a 4302 error (§1.7). */

@@ -1,0 +1,188 @@
+package dev.herald.server.cluster;
+
+import dev.herald.redis.RedisKeys;
+import dev.herald.server.app.AppRegistry;
+import dev.herald.server.broker.LocalNode;
+import dev.herald.server.broker.RedisBroker;
+import dev.herald.server.cache.RedisCacheStore;
+import dev.herald.server.channel.ChannelInterest;
+import dev.herald.server.channel.RedisOccupancyStore;
+import dev.herald.server.lifecycle.LifecycleListener;
+import dev.herald.server.presence.RedisOnlineUserStore;
+import dev.herald.server.presence.RedisPresenceStore;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A node's membership of a cluster on Redis: the connections (commands as text and as bytes, and
+ * pub/sub), the broker, the shared stores, the heartbeat and reaper, and the health that {@code GET
+ * /ready} reports. Lettuce reconnects by itself; commands fail at once while Redis is away (never
+ * queue and hang), and after a reconnect the node subscribes again and puts its share back.
+ *
+ * <p>Built in two steps because the channel registry needs the broker's {@link #interest()} and the
+ * broker needs the registry: {@link #connect}, then {@link #start}.
+ */
+public final class RedisCluster implements AutoCloseable {
+  /** Redis commands fail after this long instead of waiting for a stalled connection. */
+  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
+  private final RedisSettings settings;
+  private final String nodeId = UUID.randomUUID().toString();
+  private final RedisHealth health = new RedisHealth();
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> text;
+  private final StatefulRedisConnection<byte[], byte[]> bytes;
+  private final StatefulRedisPubSubConnection<byte[], byte[]> pubSub;
+  private final RedisBroker broker;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "herald-redis-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private volatile RedisHeartbeat heartbeat;
+
+  private RedisCluster(RedisSettings settings) {
+    this.settings = settings;
+    client = RedisClient.create(RedisURI.create(settings.url()));
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+            .socketOptions(
+                SocketOptions.builder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .keepAlive(true)
+                    .build())
+            .build());
+    try {
+      text = client.connect(StringCodec.UTF8);
+      bytes = client.connect(ByteArrayCodec.INSTANCE);
+      pubSub = client.connectPubSub(ByteArrayCodec.INSTANCE);
+    } catch (RedisConnectionException e) {
+      client.shutdown();
+      throw new IllegalStateException(
+          "cannot connect to Redis at "
+              + RedisSettings.redacted(settings.url())
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    health.reconnected();
+    RedisKeys keys = new RedisKeys(settings.prefix());
+    broker = new RedisBroker(nodeId, keys, bytes.async(), pubSub, health);
+    client.addListener(
+        new RedisConnectionStateListener() {
+          @Override
+          public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress addr) {
+            health.reconnected();
+            if (connection == pubSub) {
+              broker.resubscribe();
+            }
+            RedisHeartbeat beating = heartbeat;
+            if (beating != null && connection == text) {
+              beating.beatSoon();
+            }
+          }
+
+          @Override
+          public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+            health.lost();
+          }
+        });
+  }
+
+  /**
+   * Connects to Redis.
+   *
+   * @throws IllegalStateException when Redis cannot be reached at start
+   */
+  public static RedisCluster connect(RedisSettings settings) {
+    return new RedisCluster(settings);
+  }
+
+  /** What the channel registry tells when this node starts or stops needing a channel. */
+  public ChannelInterest interest() {
+    return broker;
+  }
+
+  /**
+   * Starts the node: delivers what other nodes publish into {@code node}, and beats. The stores and
+   * the broker are returned as the cluster this node shares.
+   */
+  public Cluster start(LocalNode node, LifecycleListener events, AppRegistry apps, Clock clock) {
+    broker.deliverTo(node);
+    RedisLedger ledger = new RedisLedger(text.async(), settings.prefix(), nodeId);
+    heartbeat =
+        new RedisHeartbeat(
+            text.async(),
+            ledger,
+            new TransitionAnnouncer(broker, events, apps, clock),
+            health,
+            nodeId,
+            settings.nodeTimeout(),
+            timer);
+    heartbeat.start();
+    return new Cluster(
+        broker,
+        new RedisPresenceStore(ledger, text.async(), health),
+        new RedisOccupancyStore(ledger, text.async(), health),
+        new RedisOnlineUserStore(ledger, text.async(), health),
+        new RedisCacheStore(text.async(), new RedisKeys(settings.prefix()), health));
+  }
+
+  /** Whether Redis is reachable, failures so far. */
+  public RedisHealth health() {
+    return health;
+  }
+
+  /** This node's id in the cluster. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /**
+   * Leaves the cluster: stops beating and closes the connections. The node's share stays in Redis
+   * until the cluster reaps it (a graceful stop has already left every channel).
+   */
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    try {
+      // Commands are pipelined in order: once these answer, the last leaves have been applied.
+      text.async().ping().get(2, TimeUnit.SECONDS);
+      text.async()
+          .zrem(new RedisLedger(text.async(), settings.prefix(), nodeId).nodesKey(), nodeId);
+      bytes.async().ping().get(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Redis is away: the cluster reaps this node's share once it stops beating.
+    }
+    pubSub.close();
+    bytes.close();
+    text.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+  }
+}

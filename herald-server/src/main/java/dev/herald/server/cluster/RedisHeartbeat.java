@@ -1,0 +1,128 @@
+package dev.herald.server.cluster;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's heartbeat, and the cluster's reaper. Every {@code nodeTimeout / 3} the node records
+ * itself in the nodes set (on Redis's clock); a node that has not beaten for {@code nodeTimeout} is
+ * dead, and the first node to notice takes its members, subscribers and signed-in users back out
+ * and announces the changes. A node that finds itself missing from the set (first start, Redis lost
+ * its data, or it was taken for dead during a long pause) puts its share back. So a node that
+ * crashes leaves no ghosts for longer than {@code nodeTimeout} plus one beat.
+ */
+final class RedisHeartbeat {
+  private static final Logger log = LoggerFactory.getLogger(RedisHeartbeat.class);
+  private static final String HEARTBEAT = script();
+
+  private final RedisAsyncCommands<String, String> redis;
+  private final RedisLedger ledger;
+  private final TransitionAnnouncer announcer;
+  private final RedisHealth health;
+  private final String nodeId;
+  private final Duration nodeTimeout;
+  private final ScheduledExecutorService timer;
+  private final AtomicBoolean beating = new AtomicBoolean();
+
+  RedisHeartbeat(
+      RedisAsyncCommands<String, String> redis,
+      RedisLedger ledger,
+      TransitionAnnouncer announcer,
+      RedisHealth health,
+      String nodeId,
+      Duration nodeTimeout,
+      ScheduledExecutorService timer) {
+    this.redis = redis;
+    this.ledger = ledger;
+    this.announcer = announcer;
+    this.health = health;
+    this.nodeId = nodeId;
+    this.nodeTimeout = nodeTimeout;
+    this.timer = timer;
+  }
+
+  /** Beats now and then every {@code nodeTimeout / 3}. */
+  void start() {
+    long period = Math.max(100, nodeTimeout.toMillis() / 3);
+    timer.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
+  }
+
+  /** Beats as soon as possible (after Redis came back). */
+  void beatSoon() {
+    timer.execute(this::beat);
+  }
+
+  private void beat() {
+    if (!beating.compareAndSet(false, true)) {
+      return; // The previous beat is still waiting for Redis.
+    }
+    redis
+        .<List<Object>>eval(
+            HEARTBEAT,
+            ScriptOutputType.MULTI,
+            new String[] {ledger.nodesKey(), ledger.tombstoneKey(nodeId)},
+            nodeId,
+            Long.toString(nodeTimeout.toMillis()))
+        .toCompletableFuture()
+        .thenCompose(
+            answer -> {
+              boolean known = ((Number) answer.get(0)).intValue() == 1;
+              boolean reaped = ((Number) answer.get(1)).intValue() == 1;
+              var work = java.util.concurrent.CompletableFuture.completedFuture((Void) null);
+              if (!known) {
+                if (reaped) {
+                  log.warn("This node was taken for dead by the cluster; announcing it again");
+                }
+                work = ledger.resync().thenAccept(changes -> announcer.announce(changes, reaped));
+              }
+              for (Object dead : (List<?>) answer.get(2)) {
+                String deadId = String.valueOf(dead);
+                if (!deadId.equals(nodeId)) {
+                  work = work.thenCompose(ignored -> reap(deadId));
+                }
+              }
+              return work;
+            })
+        .whenComplete(
+            (ok, error) -> {
+              beating.set(false);
+              if (error != null) {
+                health.failed("send the node heartbeat", error);
+              }
+            });
+  }
+
+  private java.util.concurrent.CompletableFuture<Void> reap(String deadId) {
+    return ledger
+        .reap(deadId, nodeTimeout.toMillis())
+        .thenAccept(
+            changes -> {
+              if (!changes.isEmpty()) {
+                log.warn(
+                    "Node {} stopped beating; removed its share ({} changes announced)",
+                    deadId,
+                    changes.size());
+              }
+              announcer.announce(changes, true);
+            });
+  }
+
+  private static String script() {
+    try (InputStream in = RedisHeartbeat.class.getResourceAsStream("heartbeat.lua")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,329 @@
+package dev.herald.server.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.pusher.PusherJson;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The cluster's counters in Redis (subscribers per channel, signed-in sockets per user, presence
+ * sockets per member), with this node's share of each kept twice: in memory, as the truth about
+ * this node, and in the node's ledger in Redis. Every change updates both (one Lua script, so the
+ * cluster count and the ledger move together); {@link #resync} makes Redis agree with this node
+ * again after Redis lost its data or the node was taken for dead; {@link #reap} takes a dead node's
+ * share back out. Each answers which counters crossed zero, so first-join/last-leave decisions are
+ * made once, by the node whose script crossed it.
+ *
+ * <p>Thread-safe. Changes are dispatched under one lock with the memory update, so Redis applies
+ * them in the order this node made them, and a resync never overtakes a change.
+ */
+public final class RedisLedger {
+  private static final String COUNT = script("count.lua");
+  private static final String SYNC = script("sync.lua");
+
+  private final RedisAsyncCommands<String, String> redis;
+  private final String prefix;
+  private final String nodeId;
+  private final Map<Counter, Share> shares = new ConcurrentHashMap<>();
+
+  /**
+   * @param redis the command connection (strings)
+   * @param prefix the key prefix shared by the cluster's nodes
+   * @param nodeId this node's id, unique per process start
+   */
+  public RedisLedger(RedisAsyncCommands<String, String> redis, String prefix, String nodeId) {
+    this.redis = redis;
+    this.prefix = prefix;
+    this.nodeId = nodeId;
+  }
+
+  /** What is counted: subscribers of a channel, a user's signed-in sockets, a member's sockets. */
+  public enum Kind {
+    OCCUPANCY,
+    ONLINE,
+    PRESENCE
+  }
+
+  /**
+   * One counter.
+   *
+   * @param kind what is counted
+   * @param appId the app
+   * @param channel the channel (empty for {@link Kind#ONLINE})
+   * @param field the channel ({@link Kind#OCCUPANCY}) or the user id
+   */
+  public record Counter(Kind kind, String appId, String channel, String field) {}
+
+  /**
+   * A change's answer.
+   *
+   * @param before the cluster count before, or -1 when the counter was full and nothing changed
+   * @param after the cluster count after
+   * @param infos the counter family's infos by field (presence members), when asked for
+   */
+  public record Change(int before, int after, Map<String, String> infos) {}
+
+  /**
+   * A counter that crossed zero during a resync or reap.
+   *
+   * @param counter the counter
+   * @param before the cluster count before
+   * @param after the cluster count after
+   * @param info the counter's info (presence member info), or empty
+   * @param announced false when the change that made it was never confirmed by Redis
+   */
+  public record Transition(Counter counter, int before, int after, String info, boolean announced) {
+    /** True when the counter went from 0 to positive. */
+    public boolean rose() {
+      return before == 0 && after > 0;
+    }
+  }
+
+  /** This node's share of one counter, as this node knows it. */
+  private static final class Share {
+    int count;
+    String info;
+    boolean announced = true;
+  }
+
+  /**
+   * Adds {@code delta} to the counter for this node. {@code info} is kept with the counter while it
+   * is positive; a new field is refused ({@code before = -1}) when the family already has {@code
+   * max} fields (0: no limit). The future fails when Redis cannot be reached; this node's share is
+   * recorded either way and reaches Redis with the next {@link #resync}.
+   */
+  public CompletableFuture<Change> change(
+      Counter counter, int delta, String info, int max, boolean withInfos) {
+    synchronized (this) {
+      Share share = shares.computeIfAbsent(counter, c -> new Share());
+      share.count = Math.max(0, share.count + delta);
+      if (info != null) {
+        share.info = info;
+      }
+      if (share.count == 0) {
+        shares.remove(counter);
+      }
+      CompletableFuture<List<Object>> answer =
+          redis
+              .<List<Object>>eval(
+                  COUNT,
+                  ScriptOutputType.MULTI,
+                  new String[] {ledgerKey(nodeId), countsKey(counter), infosKey(counter)},
+                  counter.field(),
+                  Integer.toString(delta),
+                  info == null ? "" : info,
+                  Integer.toString(max),
+                  withInfos ? "1" : "0",
+                  counter.kind().name(),
+                  counter.appId(),
+                  counter.channel())
+              .toCompletableFuture();
+      answer.whenComplete(
+          (ok, error) -> {
+            if (error != null && delta > 0) {
+              share.announced = false;
+            } else if (ok != null && toInt(ok.get(0)) < 0) {
+              undoRefused(counter, delta);
+            }
+          });
+      return answer.thenApply(RedisLedger::change);
+    }
+  }
+
+  /** This node's own count of a counter. */
+  public int localCount(Counter counter) {
+    Share share = shares.get(counter);
+    return share == null ? 0 : share.count;
+  }
+
+  /** This node's counters of one kind and app (and channel, when not null), with their infos. */
+  public Map<Counter, String> local(Kind kind, String appId, String channel) {
+    Map<Counter, String> result = new LinkedHashMap<>();
+    shares.forEach(
+        (counter, share) -> {
+          if (counter.kind() == kind
+              && counter.appId().equals(appId)
+              && (channel == null || counter.channel().equals(channel))
+              && share.count > 0) {
+            result.put(counter, share.info == null ? "" : share.info);
+          }
+        });
+    return result;
+  }
+
+  /** Makes Redis hold exactly this node's shares; answers the counters that crossed zero. */
+  public CompletableFuture<List<Transition>> resync() {
+    synchronized (this) {
+      List<Object[]> desired = new ArrayList<>();
+      Map<Counter, Boolean> announced = new LinkedHashMap<>();
+      shares.forEach(
+          (counter, share) -> {
+            desired.add(
+                new Object[] {
+                  countsKey(counter),
+                  counter.field(),
+                  infosKey(counter),
+                  counter.kind().name(),
+                  counter.appId(),
+                  counter.channel(),
+                  share.count,
+                  share.info == null ? "" : share.info
+                });
+            announced.put(counter, share.announced);
+            share.announced = true;
+          });
+      return sync(nodeId, json(desired), "", 0)
+          .thenApply(
+              list ->
+                  list.stream()
+                      .map(
+                          t ->
+                              new Transition(
+                                  t.counter,
+                                  t.before,
+                                  t.after,
+                                  t.info,
+                                  announced.getOrDefault(t.counter, true)))
+                      .toList());
+    }
+  }
+
+  /** Takes a dead node's shares out of the cluster; answers the counters that crossed zero. */
+  public CompletableFuture<List<Transition>> reap(String deadNodeId, long nodeTimeoutMillis) {
+    return sync(deadNodeId, "[]", deadNodeId, nodeTimeoutMillis);
+  }
+
+  private CompletableFuture<List<Transition>> sync(
+      String node, String desired, String dead, long timeoutMillis) {
+    return redis
+        .<List<Object>>eval(
+            SYNC,
+            ScriptOutputType.MULTI,
+            new String[] {ledgerKey(node), nodesKey(), tombstoneKey(node)},
+            desired,
+            dead,
+            Long.toString(timeoutMillis))
+        .toCompletableFuture()
+        .thenApply(RedisLedger::transitions);
+  }
+
+  private synchronized void undoRefused(Counter counter, int delta) {
+    Share share = shares.get(counter);
+    if (share != null) {
+      share.count = Math.max(0, share.count - delta);
+      if (share.count == 0) {
+        shares.remove(counter);
+      }
+    }
+  }
+
+  /** The sorted set of live nodes and their last heartbeat. */
+  String nodesKey() {
+    return prefix + "nodes";
+  }
+
+  /** Set when a node was reaped as dead, so that it announces itself again if it comes back. */
+  String tombstoneKey(String node) {
+    return prefix + "node:" + node + ":reaped";
+  }
+
+  private String ledgerKey(String node) {
+    return prefix + "node:" + node + ":ledger";
+  }
+
+  private String countsKey(Counter counter) {
+    return switch (counter.kind()) {
+      case OCCUPANCY -> prefix + "occupancy:" + counter.appId();
+      case ONLINE -> prefix + "online:" + counter.appId();
+      case PRESENCE -> prefix + "presence:" + counter.appId() + ":" + counter.channel();
+    };
+  }
+
+  private String infosKey(Counter counter) {
+    return counter.kind() == Kind.PRESENCE
+        ? prefix + "members:" + counter.appId() + ":" + counter.channel()
+        : countsKey(counter);
+  }
+
+  /** The counts hash of a kind for an app (and channel), to read directly. */
+  public String countsKey(Kind kind, String appId, String channel) {
+    return countsKey(new Counter(kind, appId, channel, ""));
+  }
+
+  /** The infos hash of a kind for an app (and channel), to read directly. */
+  public String infosKey(Kind kind, String appId, String channel) {
+    return infosKey(new Counter(kind, appId, channel, ""));
+  }
+
+  private static Change change(List<Object> answer) {
+    Map<String, String> infos = new LinkedHashMap<>();
+    if (answer.size() > 2 && answer.get(2) instanceof List<?> flat) {
+      for (int i = 0; i + 1 < flat.size(); i += 2) {
+        infos.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+      }
+    }
+    return new Change(toInt(answer.get(0)), toInt(answer.get(1)), infos);
+  }
+
+  private static List<Transition> transitions(List<Object> flat) {
+    List<Transition> result = new ArrayList<>();
+    for (int i = 0; i + 3 < flat.size(); i += 4) {
+      JsonNode entry = parse(String.valueOf(flat.get(i)));
+      Counter counter =
+          new Counter(
+              Kind.valueOf(entry.get(3).asText()),
+              entry.get(4).asText(),
+              entry.get(5).asText(),
+              entry.get(1).asText());
+      result.add(
+          new Transition(
+              counter,
+              toInt(flat.get(i + 1)),
+              toInt(flat.get(i + 2)),
+              String.valueOf(flat.get(i + 3)),
+              true));
+    }
+    return result;
+  }
+
+  private static int toInt(Object value) {
+    return value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value));
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return PusherJson.mapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return PusherJson.mapper().writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String script(String name) {
+    try (InputStream in = RedisLedger.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing Lua script " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

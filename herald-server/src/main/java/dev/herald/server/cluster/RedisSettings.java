@@ -1,0 +1,70 @@
+package dev.herald.server.cluster;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a node joins a cluster on Redis.
+ *
+ * @param url the Redis URL, {@code redis://[:password@]host[:port][/db]} or {@code rediss://…}
+ * @param prefix the prefix of every key and channel, so several clusters can share one Redis
+ * @param nodeTimeout how long a node may go without a heartbeat before the cluster takes it for
+ *     dead and removes its members (they are gone within this plus a third of it)
+ */
+public record RedisSettings(String url, String prefix, Duration nodeTimeout) {
+  /** The default key prefix. */
+  public static final String DEFAULT_PREFIX = "herald:";
+
+  /** The default node timeout: a crashed node's members are gone within 20 s. */
+  public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(15);
+
+  public RedisSettings {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(nodeTimeout, "nodeTimeout");
+    String scheme = URI.create(url).getScheme();
+    if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
+      throw new IllegalArgumentException(
+          "the Redis URL must start with redis:// or rediss://, was " + redacted(url));
+    }
+    if (prefix.isEmpty()) {
+      throw new IllegalArgumentException("the Redis key prefix must not be empty");
+    }
+    if (nodeTimeout.toMillis() < 300) {
+      throw new IllegalArgumentException(
+          "the node timeout must be at least 300 ms, was " + nodeTimeout.toMillis() + " ms");
+    }
+  }
+
+  /** Settings for {@code url} with the default prefix and node timeout. */
+  public static RedisSettings of(String url) {
+    return new RedisSettings(url, DEFAULT_PREFIX, DEFAULT_NODE_TIMEOUT);
+  }
+
+  /** A copy with another prefix. */
+  public RedisSettings withPrefix(String newPrefix) {
+    return new RedisSettings(url, newPrefix, nodeTimeout);
+  }
+
+  /** A copy with another node timeout. */
+  public RedisSettings withNodeTimeout(Duration newTimeout) {
+    return new RedisSettings(url, prefix, newTimeout);
+  }
+
+  /** The URL without its password, for logs and errors. */
+  public static String redacted(String url) {
+    return url.replaceAll("//[^@/]*@", "//***@");
+  }
+
+  @Override
+  public String toString() {
+    return "RedisSettings[url="
+        + redacted(url)
+        + ", prefix="
+        + prefix
+        + ", nodeTimeout="
+        + nodeTimeout
+        + "]";
+  }
+}
