@@ -84,8 +84,11 @@ public final class WsClient implements AutoCloseable {
     awaitEvent("pusher_internal:subscription_succeeded");
   }
 
-  /** Joins a presence channel with {@code channelData}, signed with the app's credentials. */
-  public void joinPresence(String channel, String channelData, String key, String secret) {
+  /**
+   * Joins a presence channel with {@code channelData}, signed with the app's credentials; returns
+   * the subscription_succeeded message.
+   */
+  public JsonNode joinPresence(String channel, String channelData, String key, String secret) {
     String auth = Signatures.channelAuth(key, secret, socketId, channel, channelData);
     send(
         "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\""
@@ -95,7 +98,7 @@ public final class WsClient implements AutoCloseable {
             + "\",\"channel_data\":"
             + quote(channelData)
             + "}}");
-    awaitEvent("pusher_internal:subscription_succeeded");
+    return awaitEvent("pusher_internal:subscription_succeeded");
   }
 
   /** Signs in with {@code userData} (a JSON object string); returns the signin_success message. */
