@@ -17,6 +17,7 @@ import dev.herald.server.cluster.RedisCluster;
 import dev.herald.server.cluster.RedisHealth;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleListener;
+import dev.herald.server.metrics.ServerMetrics;
 import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
 import dev.herald.server.protocol.PusherProtocol;
@@ -44,6 +45,7 @@ public final class HeraldServer implements AutoCloseable {
   private final InetSocketAddress address;
   private final AppRegistry apps;
   private final Optional<RedisCluster> redis;
+  private final ServerMetrics metrics;
   private final Cluster cluster;
   private final Broker broker;
   private final EventPublisher publisher;
@@ -93,7 +95,9 @@ public final class HeraldServer implements AutoCloseable {
             clock);
     Readiness readiness =
         redis.<Readiness>map(r -> () -> redisProblem(r.health())).orElse(Readiness.ALWAYS);
-    HttpApi api = new HttpApi(apps, cluster, readiness, clock);
+    metrics = new ServerMetrics();
+    bindMetrics(protocol);
+    HttpApi api = new HttpApi(apps, cluster, readiness, metrics::scrape, clock);
     address = transport.start(protocol, api);
   }
 
@@ -167,6 +171,38 @@ public final class HeraldServer implements AutoCloseable {
     timers.shutdownNow();
     lifecycle.close(); // after the transport: the last vacated channels reach the webhooks
     webhooks.ifPresent(HttpWebhookSender::close);
+    metrics.close();
+  }
+
+  private void bindMetrics(PusherProtocol protocol) {
+    metrics.perApp(
+        "herald.connections", "open WebSocket connections", appIds(), protocol::openConnections);
+    metrics.counter(
+        "herald.slow.consumers.closed",
+        "clients closed with 4100 for not reading",
+        transport::slowConsumersClosed);
+    metrics.counter(
+        "herald.lifecycle.events.dropped",
+        "lifecycle events dropped because listeners fell behind",
+        lifecycle::dropped);
+    webhooks.ifPresent(
+        sender -> {
+          metrics.counter(
+              "herald.webhooks.delivered",
+              "webhook requests answered 2xx",
+              sender::deliveredRequests);
+          metrics.counter(
+              "herald.webhooks.failed", "webhook attempts that failed", sender::failedDeliveries);
+          metrics.counter(
+              "herald.webhooks.dropped", "webhook events given up on", sender::droppedEvents);
+        });
+    redis.ifPresent(
+        r -> {
+          metrics.flag(
+              "herald.redis.connected", "1 while Redis is reachable", r.health()::isConnected);
+          metrics.counter(
+              "herald.redis.failures", "Redis commands that failed", r.health()::failures);
+        });
   }
 
   private static Optional<String> redisProblem(RedisHealth health) {

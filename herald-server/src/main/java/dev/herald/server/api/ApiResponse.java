@@ -4,12 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
 
 /**
- * An HTTP response from the API: a status and a JSON body.
+ * An HTTP response from the API: a status and a body, JSON unless said otherwise.
  *
  * @param status the HTTP status
- * @param json the body, a JSON document
+ * @param json the body, a JSON document (or text of {@code contentType})
+ * @param contentType the body's media type
  */
-public record ApiResponse(int status, String json) {
+public record ApiResponse(int status, String json, String contentType) {
+  /** The media type of API responses. */
+  public static final String JSON = "application/json";
+
+  /** A JSON response. */
+  public ApiResponse(int status, String json) {
+    this(status, json, JSON);
+  }
+
   /** A 200 response with {@code body}. */
   public static ApiResponse ok(JsonNode body) {
     return new ApiResponse(200, PusherJson.string(body));

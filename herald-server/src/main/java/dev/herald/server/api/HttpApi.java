@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET  /up                                      liveness, no auth: {"status":"ok"}
  * GET  /ready                                   readiness, no auth: 200, or 503 with the reason
+ * GET  /metrics                                 Prometheus metrics, no auth
  * POST /apps/{app_id}/events                    trigger an event on 1..maxChannelsPerEvent channels
  * POST /apps/{app_id}/batch_events              trigger 1..maxBatchSize events
  * GET  /apps/{app_id}/channels                  occupied channels
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final String UP = "{\"status\":\"ok\"}";
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final ApiAuthenticator authenticator;
   private final List<Route> routes;
@@ -59,6 +62,22 @@ public final class HttpApi {
    * @param clock the time {@code auth_timestamp} is checked against
    */
   public HttpApi(AppRegistry apps, Cluster cluster, Readiness readiness, Clock clock) {
+    this(apps, cluster, readiness, () -> "", clock);
+  }
+
+  /**
+   * @param apps the apps requests are signed for
+   * @param cluster the broker events are published to and the stores queries are answered from
+   * @param readiness whether the node can serve the cluster ({@code GET /ready})
+   * @param metrics the metrics in the Prometheus text format ({@code GET /metrics})
+   * @param clock the time {@code auth_timestamp} is checked against
+   */
+  public HttpApi(
+      AppRegistry apps,
+      Cluster cluster,
+      Readiness readiness,
+      Supplier<String> metrics,
+      Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
     ChannelInfo info = new ChannelInfo(cluster.occupancy(), cluster.presence());
     EventsEndpoint events =
@@ -71,6 +90,12 @@ public final class HttpApi {
             Route.open(
                 "GET", "/up", call -> CompletableFuture.completedFuture(new ApiResponse(200, UP))),
             Route.open("GET", "/ready", call -> ready(readiness)),
+            Route.open(
+                "GET",
+                "/metrics",
+                call ->
+                    CompletableFuture.completedFuture(
+                        new ApiResponse(200, metrics.get(), PROMETHEUS_TEXT))),
             Route.signed("POST", "/apps/{app_id}/events", events::trigger),
             Route.signed("POST", "/apps/{app_id}/batch_events", events::batch),
             Route.signed("GET", "/apps/{app_id}/channels", channelQueries::list),

@@ -177,7 +177,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             request.protocolVersion(),
             HttpResponseStatus.valueOf(r.status()),
             Unpooled.wrappedBuffer(body));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
     HttpUtil.setContentLength(response, body.length);
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     HttpUtil.setKeepAlive(response, keepAlive);

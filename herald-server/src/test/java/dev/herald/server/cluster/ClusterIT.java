@@ -148,5 +148,8 @@ class ClusterIT {
   void isReadyWhileRedisAnswers() {
     assertThat(List.of(a, b, c))
         .allSatisfy(node -> assertThat(get(node, "/ready").statusCode()).isEqualTo(200));
+    assertThat(get(a, "/metrics").body())
+        .contains("herald_redis_connected 1.0")
+        .contains("herald_redis_failures_total 0.0");
   }
 }

@@ -1,0 +1,66 @@
+package dev.herald.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.server.HeraldServer;
+import dev.herald.server.ServerConfig;
+import dev.herald.server.app.App;
+import dev.herald.server.testing.WsClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** GET /metrics and GET /ready over a real socket. */
+class MetricsIT {
+  static final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @Test
+  void servesPrometheusMetricsThatFollowTheConnections() throws Exception {
+    try (HeraldServer server =
+        HeraldServer.start(
+            ServerConfig.DEFAULTS
+                .withAddress("127.0.0.1", 0)
+                .withApps(List.of(App.of("7", "metrics-key", "metrics-secret"))))) {
+      try (WsClient client = WsClient.connect(server.port(), "metrics-key")) {
+        HttpResponse<String> response = get(server, "/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+            .contains("herald_connections{app=\"7\"} 1.0")
+            .contains("herald_slow_consumers_closed_total 0.0")
+            .contains("jvm_memory_used_bytes")
+            .contains("process_files_open_files");
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> get(server, "/metrics").body().contains("herald_connections{app=\"7\"} 0.0"));
+    }
+  }
+
+  @Test
+  void isAlwaysReadyAsASingleNode() throws Exception {
+    try (HeraldServer server =
+        HeraldServer.start(
+            ServerConfig.DEFAULTS
+                .withAddress("127.0.0.1", 0)
+                .withApps(List.of(App.of("7", "metrics-key", "metrics-secret"))))) {
+      HttpResponse<String> ready = get(server, "/ready");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+  }
+
+  static HttpResponse<String> get(HeraldServer server, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
