@@ -107,31 +107,40 @@ public final class RedisBroker implements Broker, ChannelInterest {
   public void occupied(String appId, String channel) {
     CompletableFuture<Void> confirmed = new CompletableFuture<>();
     listening.put(new Target(appId, channel), confirmed);
-    subscriber
-        .async()
-        .subscribe(keys.eventChannelBytes(appId, channel))
-        .whenComplete(
-            (ok, error) -> {
-              if (error != null) {
-                health.failed("subscribe to " + channel, error);
-              }
-              confirmed.complete(null);
-            });
     confirmed.completeOnTimeout(null, LISTEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      subscriber
+          .async()
+          .subscribe(keys.eventChannelBytes(appId, channel))
+          .whenComplete(
+              (ok, error) -> {
+                if (error != null) {
+                  health.failed("subscribe to " + channel, error);
+                }
+                confirmed.complete(null);
+              });
+    } catch (RuntimeException e) {
+      health.failed("subscribe to " + channel, e); // resubscribe() retries after reconnecting
+      confirmed.complete(null);
+    }
   }
 
   @Override
   public void vacated(String appId, String channel) {
     listening.remove(new Target(appId, channel));
-    subscriber
-        .async()
-        .unsubscribe(keys.eventChannelBytes(appId, channel))
-        .whenComplete(
-            (ok, error) -> {
-              if (error != null) {
-                health.failed("unsubscribe from " + channel, error);
-              }
-            });
+    try {
+      subscriber
+          .async()
+          .unsubscribe(keys.eventChannelBytes(appId, channel))
+          .whenComplete(
+              (ok, error) -> {
+                if (error != null) {
+                  health.failed("unsubscribe from " + channel, error);
+                }
+              });
+    } catch (RuntimeException e) {
+      health.failed("unsubscribe from " + channel, e);
+    }
   }
 
   /**
@@ -158,14 +167,18 @@ public final class RedisBroker implements Broker, ChannelInterest {
   }
 
   private void send(String appId, String channel, RedisEnvelope envelope) {
-    publisher
-        .publish(keys.eventChannelBytes(appId, channel), envelope.encode())
-        .whenComplete(
-            (receivers, error) -> {
-              if (error != null) {
-                health.failed("publish to other nodes", error);
-              }
-            });
+    try {
+      publisher
+          .publish(keys.eventChannelBytes(appId, channel), envelope.encode())
+          .whenComplete(
+              (receivers, error) -> {
+                if (error != null) {
+                  health.failed("publish to other nodes", error);
+                }
+              });
+    } catch (RuntimeException e) {
+      health.failed("publish to other nodes", e);
+    }
   }
 
   private void receive(byte[] bytes) {

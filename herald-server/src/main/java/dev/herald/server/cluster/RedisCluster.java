@@ -102,7 +102,7 @@ public final class RedisCluster implements AutoCloseable {
             }
             RedisHeartbeat beating = heartbeat;
             if (beating != null && connection == text) {
-              beating.beatSoon();
+              beating.resyncSoon();
             }
           }
 

@@ -58,9 +58,24 @@ final class RedisHeartbeat {
     timer.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
   }
 
-  /** Beats as soon as possible (after Redis came back). */
-  void beatSoon() {
-    timer.execute(this::beat);
+  /**
+   * After Lettuce reconnected: puts this node's share back as it is now, then beats. Lettuce
+   * re-sends commands that were in flight when the connection dropped, so a change may have been
+   * applied twice; the resync makes the ledger and the counts right again either way.
+   */
+  void resyncSoon() {
+    timer.execute(
+        () ->
+            ledger
+                .resync()
+                .thenAccept(changes -> announcer.announce(changes, false))
+                .whenComplete(
+                    (ok, error) -> {
+                      if (error != null) {
+                        health.failed("put this node's share back", error);
+                      }
+                      beat();
+                    }));
   }
 
   private void beat() {

@@ -114,20 +114,17 @@ public final class RedisLedger {
         shares.remove(counter);
       }
       CompletableFuture<List<Object>> answer =
-          redis
-              .<List<Object>>eval(
-                  COUNT,
-                  ScriptOutputType.MULTI,
-                  new String[] {ledgerKey(nodeId), countsKey(counter), infosKey(counter)},
-                  counter.field(),
-                  Integer.toString(delta),
-                  info == null ? "" : info,
-                  Integer.toString(max),
-                  withInfos ? "1" : "0",
-                  counter.kind().name(),
-                  counter.appId(),
-                  counter.channel())
-              .toCompletableFuture();
+          eval(
+              COUNT,
+              new String[] {ledgerKey(nodeId), countsKey(counter), infosKey(counter)},
+              counter.field(),
+              Integer.toString(delta),
+              info == null ? "" : info,
+              Integer.toString(max),
+              withInfos ? "1" : "0",
+              counter.kind().name(),
+              counter.appId(),
+              counter.channel());
       answer.whenComplete(
           (ok, error) -> {
             if (error != null && delta > 0) {
@@ -205,16 +202,24 @@ public final class RedisLedger {
 
   private CompletableFuture<List<Transition>> sync(
       String node, String desired, String dead, long timeoutMillis) {
-    return redis
-        .<List<Object>>eval(
+    return eval(
             SYNC,
-            ScriptOutputType.MULTI,
             new String[] {ledgerKey(node), nodesKey(), tombstoneKey(node)},
             desired,
             dead,
             Long.toString(timeoutMillis))
-        .toCompletableFuture()
         .thenApply(RedisLedger::transitions);
+  }
+
+  /** Runs a script; a command refused at once (Redis away) is a failed future, as any failure. */
+  private CompletableFuture<List<Object>> eval(String script, String[] keys, String... args) {
+    try {
+      return redis
+          .<List<Object>>eval(script, ScriptOutputType.MULTI, keys, args)
+          .toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private synchronized void undoRefused(Counter counter, int delta) {
