@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
@@ -25,6 +27,9 @@ public final class ServerMetrics implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
+  /** Meters hold their sources weakly; these keep them alive as long as the metrics. */
+  private final List<Object> sources = new CopyOnWriteArrayList<>();
+
   public ServerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
@@ -36,6 +41,7 @@ public final class ServerMetrics implements AutoCloseable {
 
   /** A counter read from {@code source}, e.g. {@code herald.webhooks.dropped}. */
   public void counter(String name, String description, LongSupplier source) {
+    sources.add(source);
     FunctionCounter.builder(name, source, s -> s.getAsLong())
         .description(description)
         .register(registry);
@@ -43,13 +49,17 @@ public final class ServerMetrics implements AutoCloseable {
 
   /** A gauge read from {@code source}. */
   public void gauge(String name, String description, LongSupplier source) {
-    Gauge.builder(name, source, s -> s.getAsLong()).description(description).register(registry);
+    Gauge.builder(name, source, s -> s.getAsLong())
+        .description(description)
+        .strongReference(true)
+        .register(registry);
   }
 
   /** A 0/1 gauge read from {@code source}. */
   public void flag(String name, String description, BooleanSupplier source) {
     Gauge.builder(name, source, s -> s.getAsBoolean() ? 1 : 0)
         .description(description)
+        .strongReference(true)
         .register(registry);
   }
 
@@ -60,6 +70,7 @@ public final class ServerMetrics implements AutoCloseable {
       Gauge.builder(name, () -> source.applyAsInt(appId))
           .description(description)
           .tag("app", appId)
+          .strongReference(true)
           .register(registry);
     }
   }
