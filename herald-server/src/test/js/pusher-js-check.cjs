@@ -2,13 +2,16 @@
 // per observation for PusherJsCompatIT to assert on. Exits 0 after {"type":"done"}, 1 on a timeout
 // or an unexpected error.
 //
-// Usage: node pusher-js-check.cjs <dir with node_modules/pusher-js> <app key> <ws port> <auth url>
+// Usage: node pusher-js-check.cjs <dir with node_modules/pusher-js> <app key> <ws port[,port…]> <auth url>
 // The auth url answers form POSTs (socket_id, channel_name); "?user=<id>" picks the presence user
 // and "&mode=bad" makes it sign with a wrong secret.
 'use strict';
 
 const [installDir, key, port, authUrl] = process.argv.slice(2);
 const Pusher = require(require.resolve('pusher-js', { paths: [installDir] }));
+// With several ports (the nodes of a cluster), each new client connects to the next node.
+const ports = String(port).split(',').map(Number);
+let clientCount = 0;
 
 let step = 'start';
 const out = (record) => process.stdout.write(JSON.stringify(record) + '\n');
@@ -23,7 +26,7 @@ process.on('uncaughtException', fail);
 function client(name, url) {
   const pusher = new Pusher(key, {
     wsHost: '127.0.0.1',
-    wsPort: Number(port),
+    wsPort: ports[clientCount++ % ports.length],
     forceTLS: false,
     enabledTransports: ['ws'],
     cluster: 'mt1',

@@ -3,7 +3,7 @@
 // user, and terminating a user's connections. Prints one JSON line per observation for
 // PusherJsParityIT. Exits 0 after {"type":"done"}, 1 on a timeout or an unexpected error.
 //
-// Usage: node pusher-js-parity.cjs <dir with node_modules/pusher-js> <app key> <ws port>
+// Usage: node pusher-js-parity.cjs <dir with node_modules/pusher-js> <app key> <ws port[,port…]>
 //          <channel auth url> <user auth url> <backend url>
 // The channel auth url takes "?user=<id>" (presence user) or "?mode=signedin" (presence answers
 // without channel_data); the user auth url takes "?user=<id>&watch=<id,id>" and "&mode=bad". The
@@ -13,6 +13,9 @@
 
 const [installDir, key, port, authUrl, userAuthUrl, backendUrl] = process.argv.slice(2);
 const Pusher = require(require.resolve('pusher-js', { paths: [installDir] }));
+// With several ports (the nodes of a cluster), each new client connects to the next node.
+const ports = String(port).split(',').map(Number);
+let clientCount = 0;
 
 let step = 'start';
 const out = (record) => process.stdout.write(JSON.stringify(record) + '\n');
@@ -29,7 +32,7 @@ function client(name, { user = name, watch = [], channelAuth, userAuth } = {}) {
   const watching = watch.length ? '&watch=' + encodeURIComponent(watch.join(',')) : '';
   const pusher = new Pusher(key, {
     wsHost: '127.0.0.1',
-    wsPort: Number(port),
+    wsPort: ports[clientCount++ % ports.length],
     forceTLS: false,
     enabledTransports: ['ws'],
     cluster: 'mt1',
