@@ -12,6 +12,7 @@ import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
+import dev.herald.server.cluster.ClusterDepartures;
 import dev.herald.server.cluster.NodeDelivery;
 import dev.herald.server.cluster.RedisCluster;
 import dev.herald.server.cluster.RedisHealth;
@@ -81,6 +82,7 @@ public final class HeraldServer implements AutoCloseable {
             .map(r -> r.start(node, lifecycle, apps, clock))
             .orElseGet(() -> Cluster.singleNode(node));
     broker = cluster.broker();
+    webhooks.ifPresent(sender -> sender.checkDeparturesWith(new ClusterDepartures(cluster)));
     publisher = new EventPublisher(broker, cluster.cache(), clock);
     timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     PusherProtocol protocol =

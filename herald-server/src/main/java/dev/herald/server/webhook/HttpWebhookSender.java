@@ -55,6 +55,7 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   private final LongAdder dropped = new LongAdder();
   private final LogThrottle dropLog;
   private volatile boolean closed;
+  private volatile DepartureCheck departureCheck = DepartureCheck.TRUSTED;
 
   HttpWebhookSender(
       AppRegistry apps,
@@ -91,6 +92,14 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
             new ExecutorScheduler(settings.deliveryThreads()),
             new HttpClientTransport(settings.requestTimeout()),
             settings));
+  }
+
+  /**
+   * Checks every held departure with {@code check} before it is sent (cluster mode: a comeback on
+   * another node drops it).
+   */
+  public void checkDeparturesWith(DepartureCheck check) {
+    this.departureCheck = check;
   }
 
   /** Sends the webhook event for {@code event}, if it has one. Never blocks. */
@@ -181,16 +190,35 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   }
 
   private void release(DepartureKey key, Departure departure) {
-    List<Batch> ready;
     synchronized (lock) {
       // Identity, not equality: an older timer must not release a newer departure.
       if (departures.get(key) != departure) {
         return;
       }
-      departures.remove(key);
-      ready = route(departure.app, departure.event);
     }
-    ready.forEach(this::deliver);
+    WebhookEvent event = departure.event;
+    departureCheck
+        .stillGone(departure.app.id(), event.channel(), event.userId())
+        .whenComplete(
+            (gone, error) -> {
+              List<Batch> ready;
+              synchronized (lock) {
+                if (departures.get(key) != departure) {
+                  return; // Cancelled by a comeback here while the check was out.
+                }
+                departures.remove(key);
+                if (error == null && !gone) {
+                  log.debug(
+                      "app {}: {} on {} came back elsewhere",
+                      departure.app.id(),
+                      event.name(),
+                      key);
+                  return;
+                }
+                ready = route(departure.app, event);
+              }
+              ready.forEach(this::deliver);
+            });
   }
 
   /** Adds {@code event} to the batch of every endpoint that accepts it; returns batches to send. */
