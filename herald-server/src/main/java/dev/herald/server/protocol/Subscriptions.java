@@ -293,9 +293,11 @@ final class Subscriptions {
 
   /**
    * pusher-js subscribes to {@code #server-to-user-{id}} with an empty auth after sign-in; only the
-   * user signed in on this connection may (§1.7). The connection joined it at sign-in already.
+   * user signed in on this connection may (§1.7). The connection joined it at sign-in already; the
+   * confirmation waits until the broker listens to it, so an event sent to the user right after
+   * reaches this connection whichever node it was sent to.
    */
-  private static void confirmUserChannel(Connection conn, String channel) {
+  private void confirmUserChannel(Connection conn, String channel) {
     ConnectionState state = conn.state();
     if (state.user == null || !channel.equals(ChannelName.serverToUser(state.user.userId()))) {
       throw failure(
@@ -305,7 +307,10 @@ final class Subscriptions {
           401,
           "Only a connection signed in as that user may subscribe to " + channel);
     }
-    conn.send(PusherJson.subscriptionSucceeded(channel));
+    OnLoop.when(
+        conn,
+        cluster.broker().listening(conn.app().id(), channel),
+        () -> conn.send(PusherJson.subscriptionSucceeded(channel)));
   }
 
   private void replayCache(
