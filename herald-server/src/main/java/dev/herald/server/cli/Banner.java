@@ -1,6 +1,7 @@
 package dev.herald.server.cli;
 
 import dev.herald.server.app.App;
+import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.config.LoadedConfig;
 import java.nio.file.Path;
 
@@ -21,6 +22,16 @@ final class Banner {
     text.append("  WebSocket  ws://").append(address).append("/app/{key}\n");
     text.append("  HTTP API   http://").append(address).append("/apps/{id}/events\n");
     text.append("  Config     ").append(source(loaded)).append('\n');
+    loaded
+        .server()
+        .redis()
+        .ifPresent(
+            redis ->
+                text.append("  Cluster    ")
+                    .append(RedisSettings.redacted(redis.url()))
+                    .append(", prefix ")
+                    .append(redis.prefix())
+                    .append('\n'));
     for (App app : loaded.server().apps()) {
       text.append("  App        id ").append(app.id()).append(", key ").append(app.key());
       text.append(app.enabled() ? "" : " (disabled)").append('\n');

@@ -84,6 +84,20 @@ class ServeCommandTest {
   }
 
   @Test
+  void namesTheClustersRedisWithoutItsPassword() {
+    Map<String, String> env =
+        Map.of("HERALD_APP_ID", "1", "HERALD_APP_KEY", "prod-key", "HERALD_APP_SECRET", "s3cr3t");
+    LoadedConfig loaded =
+        parse(env, "serve", "--redis", "redis://:hunter2@redis.internal:6379").loadConfig();
+
+    assertThat(loaded.server().redis())
+        .hasValueSatisfying(r -> assertThat(r.url()).contains("hunter2"));
+    assertThat(Banner.text(loaded, 6001))
+        .contains("Cluster    redis://***@redis.internal:6379, prefix herald:")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void neverPrintsASecretOutsideDevelopmentMode() {
     Map<String, String> env =
         Map.of("HERALD_APP_ID", "1", "HERALD_APP_KEY", "prod-key", "HERALD_APP_SECRET", "s3cr3t");
