@@ -32,12 +32,20 @@ public final class RedisCacheStore implements CacheStore {
   public void put(String appId, String channel, CachedEvent event, long nowMillis) {
     local.put(appId, channel, event, nowMillis);
     long ttl = event.expiresAtMillis() - nowMillis;
+    String key = keys.cacheKey(appId, channel);
     if (ttl <= 0) {
+      // Expired already: it still replaces the earlier event, which is gone with it.
+      redis
+          .del(key)
+          .exceptionally(
+              e -> {
+                health.failed("store a cache channel's event", e);
+                return null;
+              });
       return;
     }
     redis
-        .psetex(
-            keys.cacheKey(appId, channel), ttl, new String(event.json(), StandardCharsets.UTF_8))
+        .psetex(key, ttl, new String(event.json(), StandardCharsets.UTF_8))
         .exceptionally(
             e -> {
               health.failed("store a cache channel's event", e);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -107,8 +108,8 @@ public final class RedisLedger {
     synchronized (this) {
       Share share = shares.computeIfAbsent(counter, c -> new Share());
       share.count = Math.max(0, share.count + delta);
-      if (info != null) {
-        share.info = info;
+      if (info != null && share.info == null) {
+        share.info = info; // The first info is kept while the count is positive, as in Redis.
       }
       if (share.count == 0) {
         shares.remove(counter);
@@ -125,15 +126,22 @@ public final class RedisLedger {
               counter.kind().name(),
               counter.appId(),
               counter.channel());
-      answer.whenComplete(
+      // One stage, so that a refused change is undone before anyone sees the answer (a resync
+      // made on seeing it must not put the refused share into Redis).
+      return answer.handle(
           (ok, error) -> {
-            if (error != null && delta > 0) {
-              share.announced = false;
-            } else if (ok != null && toInt(ok.get(0)) < 0) {
+            if (error != null) {
+              if (delta > 0) {
+                share.announced = false;
+              }
+              throw error instanceof CompletionException c ? c : new CompletionException(error);
+            }
+            Change result = change(ok);
+            if (result.before() < 0) {
               undoRefused(counter, delta);
             }
+            return result;
           });
-      return answer.thenApply(RedisLedger::change);
     }
   }
 

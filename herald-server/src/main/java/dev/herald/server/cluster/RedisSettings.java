@@ -23,7 +23,16 @@ public record RedisSettings(String url, String prefix, Duration nodeTimeout) {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(nodeTimeout, "nodeTimeout");
-    String scheme = URI.create(url).getScheme();
+    String scheme;
+    try {
+      scheme = URI.create(url).getScheme();
+    } catch (IllegalArgumentException e) {
+      // Not chained: URI's message quotes the whole URL, password included.
+      throw new IllegalArgumentException(
+          "the Redis URL is not a valid URL (percent-encode special characters in the"
+              + " password): "
+              + redacted(url));
+    }
     if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
       throw new IllegalArgumentException(
           "the Redis URL must start with redis:// or rediss://, was " + redacted(url));
@@ -54,7 +63,13 @@ public record RedisSettings(String url, String prefix, Duration nodeTimeout) {
 
   /** The URL without its password, for logs and errors. */
   public static String redacted(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
+    // Up to the last '@': a password may hold '@' and '/' when it was not percent-encoded.
+    int at = url.lastIndexOf('@');
+    int slashes = url.indexOf("//");
+    int start = slashes >= 0 && slashes < at ? slashes + 2 : url.indexOf(':') + 1;
+    return at < 0 || start <= 0 || start > at
+        ? url
+        : url.substring(0, start) + "***" + url.substring(at);
   }
 
   @Override

@@ -19,6 +19,7 @@ public final class RedisOnlineUserStore implements OnlineUserStore {
   private final RedisLedger ledger;
   private final RedisAsyncCommands<String, String> redis;
   private final RedisHealth health;
+  private final LocalSockets<Counter> sockets = new LocalSockets<>();
 
   public RedisOnlineUserStore(
       RedisLedger ledger, RedisAsyncCommands<String, String> redis, RedisHealth health) {
@@ -30,6 +31,9 @@ public final class RedisOnlineUserStore implements OnlineUserStore {
   @Override
   public CompletableFuture<Boolean> signedIn(String appId, String userId, String socketId) {
     Counter counter = counter(appId, userId);
+    if (!sockets.add(counter, socketId)) {
+      return CompletableFuture.completedFuture(false); // Signed in already: counted once.
+    }
     return ledger
         .change(counter, 1, null, 0, false)
         .thenApply(change -> change.before() == 0 && change.after() > 0)
@@ -43,6 +47,9 @@ public final class RedisOnlineUserStore implements OnlineUserStore {
   @Override
   public CompletableFuture<Boolean> signedOut(String appId, String userId, String socketId) {
     Counter counter = counter(appId, userId);
+    if (!sockets.remove(counter, socketId)) {
+      return CompletableFuture.completedFuture(false); // Never signed in, or signed out already.
+    }
     return ledger
         .change(counter, -1, null, 0, false)
         .thenApply(change -> change.before() > 0 && change.after() == 0)

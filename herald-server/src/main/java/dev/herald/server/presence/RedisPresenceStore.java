@@ -24,6 +24,7 @@ public final class RedisPresenceStore implements PresenceStore {
   private final RedisLedger ledger;
   private final RedisAsyncCommands<String, String> redis;
   private final RedisHealth health;
+  private final LocalSockets<Counter> sockets = new LocalSockets<>();
 
   public RedisPresenceStore(
       RedisLedger ledger, RedisAsyncCommands<String, String> redis, RedisHealth health) {
@@ -36,16 +37,23 @@ public final class RedisPresenceStore implements PresenceStore {
   public CompletableFuture<Joined> join(
       String appId, String channel, String socketId, Member member, int maxMembers) {
     Counter counter = counter(appId, channel, member.userId());
+    if (!sockets.add(counter, socketId)) {
+      // Joined already: counted once, as in memory.
+      return members(appId, channel).thenApply(members -> new Joined(JoinResult.ADDED, members));
+    }
     String info = member.userInfo() == null ? "null" : PusherJson.string(member.userInfo());
     return ledger
         .change(counter, 1, info, maxMembers, true)
         .thenApply(
-            change ->
-                change.before() < 0
-                    ? new Joined(JoinResult.FULL, List.of())
-                    : new Joined(
-                        change.before() == 0 ? JoinResult.FIRST : JoinResult.ADDED,
-                        members(change.infos())))
+            change -> {
+              if (change.before() < 0) {
+                sockets.remove(counter, socketId);
+                return new Joined(JoinResult.FULL, List.of());
+              }
+              return new Joined(
+                  change.before() == 0 ? JoinResult.FIRST : JoinResult.ADDED,
+                  members(change.infos()));
+            })
         .exceptionally(
             e -> {
               health.failed("join a presence channel", e);
@@ -59,6 +67,9 @@ public final class RedisPresenceStore implements PresenceStore {
   public CompletableFuture<Boolean> leave(
       String appId, String channel, String socketId, String userId) {
     Counter counter = counter(appId, channel, userId);
+    if (!sockets.remove(counter, socketId)) {
+      return CompletableFuture.completedFuture(false); // Never joined, or left already.
+    }
     return ledger
         .change(counter, -1, null, 0, false)
         .thenApply(change -> change.before() > 0 && change.after() == 0)

@@ -34,7 +34,11 @@ class HeraldCliTest {
   @Test
   void printsHelpForASubcommand() {
     assertThat(run(Map.of(), "serve", "--help")).isZero();
-    assertThat(out.toString()).contains("--config").contains("--host").contains("--port");
+    assertThat(out.toString())
+        .contains("--config")
+        .contains("--host")
+        .contains("--port")
+        .contains("--redis");
   }
 
   @Test
@@ -55,5 +59,24 @@ class HeraldCliTest {
     assertThat(err.toString())
         .startsWith("herald serve: Missing environment variable")
         .doesNotContain("\tat ");
+  }
+
+  @Test
+  void reportsABadRedisUrlWithoutItsPassword() {
+    assertThat(run(Map.of("HERALD_REDIS_URL", "http://:secret@redis.internal:6379"), "serve"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("herald serve: Invalid HERALD_REDIS_URL")
+        .contains("http://***@redis.internal:6379")
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void reportsAnUnparsableRedisFlagWithoutItsPassword() {
+    assertThat(run(Map.of(), "serve", "--redis", "redis://:p^ss word@redis.internal")).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("herald serve: Invalid --redis")
+        .doesNotContain("p^ss")
+        .doesNotContain("ss word");
   }
 }

@@ -1,11 +1,15 @@
 package dev.herald.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.config.ConfigException;
 import dev.herald.server.config.LoadedConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +57,46 @@ class ServeCommandTest {
     assertThat(loaded.file()).contains(file);
     assertThat(loaded.server().host()).isEqualTo("10.2.2.2");
     assertThat(loaded.server().port()).isZero();
+  }
+
+  @Test
+  void theRedisFlagOverridesTheEnvironmentAndTheFile() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("herald.yml"),
+            "apps: [{id: a, key: k, secret: s}]\n"
+                + "redis: {url: \"redis://file:6379\", prefix: \"file:\", node_timeout_ms: 9000}\n");
+
+    LoadedConfig loaded =
+        parse(
+                Map.of("HERALD_REDIS_URL", "redis://env:6379"),
+                "serve",
+                "--config",
+                file.toString(),
+                "--redis",
+                "redis://flag:6379")
+            .loadConfig();
+
+    assertThat(loaded.server().redis())
+        .contains(new RedisSettings("redis://flag:6379", "file:", Duration.ofSeconds(9)));
+  }
+
+  @Test
+  void withoutTheRedisFlagTheEnvironmentsRedisIsUsed() {
+    LoadedConfig loaded =
+        parse(Map.of("HERALD_REDIS_URL", "redis://env:6379"), "serve").loadConfig();
+
+    assertThat(loaded.server().redis()).contains(RedisSettings.of("redis://env:6379"));
+  }
+
+  @Test
+  void refusesABadRedisFlagWithoutPrintingThePassword() {
+    ServeCommand serve = parse(Map.of(), "serve", "--redis", "http://:secret@h:6379");
+
+    assertThatThrownBy(serve::loadConfig)
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Invalid --redis: ")
+        .hasMessageNotContaining("secret");
   }
 
   @Test
