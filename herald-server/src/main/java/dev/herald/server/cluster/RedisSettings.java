@@ -1,5 +1,6 @@
 package dev.herald.server.cluster;
 
+import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -36,6 +37,13 @@ public record RedisSettings(String url, String prefix, Duration nodeTimeout) {
     if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
       throw new IllegalArgumentException(
           "the Redis URL must start with redis:// or rediss://, was " + redacted(url));
+    }
+    try {
+      RedisURI.create(url); // What Lettuce will connect to: host, port, database.
+    } catch (IllegalArgumentException e) {
+      // Lettuce's messages do not quote the password, but say what is wrong.
+      throw new IllegalArgumentException(
+          "the Redis URL " + redacted(url) + " is not usable: " + e.getMessage());
     }
     if (prefix.isEmpty()) {
       throw new IllegalArgumentException("the Redis key prefix must not be empty");

@@ -118,6 +118,18 @@ class RedisConfigTest {
   }
 
   @Test
+  void refusesAUrlLettuceCannotConnectToWithoutPrintingThePassword() throws IOException {
+    Path file = yaml(APPS + "redis:\n  url: redis://:secret@redis.internal:99999\n");
+
+    assertThatThrownBy(() -> load(Map.of(), file, null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'redis' in " + file)
+        .hasMessageContaining("redis://***@redis.internal:99999 is not usable")
+        .hasMessageContaining("Port out of range")
+        .satisfies(e -> assertThat(everything(e)).doesNotContain("secret"));
+  }
+
+  @Test
   void refusesAnUnparsableUrlWithoutPrintingThePassword() throws IOException {
     Path file = yaml(APPS + "redis:\n  url: \"redis://:se^cret%zz@redis.internal:6379\"\n");
 
