@@ -1,0 +1,126 @@
+package dev.herald.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * One Lettuce connection (byte arrays both ways) that runs commands in the order they are given. It
+ * connects in the background and again on the next use after a failed attempt; once connected,
+ * Lettuce reconnects by itself. Commands given while it connects wait for the connection, in order.
+ * Failures become {@link dev.herald.BroadcastException}s ({@link RedisFailure}).
+ *
+ * <p>Thread-safe. Commands are issued under a lock (issuing never blocks: Lettuce writes in the
+ * background), which keeps each caller's commands in its order on the wire, so a {@code SET}
+ * reaches Redis before the {@code PUBLISH} that follows it.
+ */
+final class RedisConnector {
+  private final RedisClient client;
+  private final RedisURI uri;
+  private final Duration closeTimeout;
+  private final Runnable release;
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+  private CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connection; // guarded by this
+  private CompletableFuture<?> queued = CompletableFuture.completedFuture(null); // guarded by this
+  private boolean closed; // guarded by this
+
+  /**
+   * @param release shuts down what the connector owns (the client it was given, if it made it)
+   */
+  RedisConnector(RedisClient client, RedisURI uri, Duration closeTimeout, Runnable release) {
+    this.client = client;
+    this.uri = uri;
+    this.closeTimeout = closeTimeout;
+    this.release = release;
+    synchronized (this) {
+      connection = connect();
+    }
+  }
+
+  /**
+   * Issues {@code commands} on the connection (now, or once connected, after those given before).
+   *
+   * @param commands issues the commands and returns what completes when Redis acknowledged them
+   * @return completes when Redis acknowledged; exceptionally with a BroadcastException
+   * @throws IllegalStateException after {@link #close()}
+   */
+  CompletableFuture<Void> run(
+      Function<RedisAsyncCommands<byte[], byte[]>, CompletableFuture<Void>> commands) {
+    CompletableFuture<CompletableFuture<Void>> issued;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the broadcaster is closed");
+      }
+      if (connection.isCompletedExceptionally()) {
+        connection = connect(); // the last attempt failed: try again for this broadcast
+      }
+      CompletableFuture<StatefulRedisConnection<byte[], byte[]>> current = connection;
+      if (current.isDone() && !current.isCompletedExceptionally() && queued.isDone()) {
+        issued = CompletableFuture.completedFuture(commands.apply(current.join().async()));
+      } else {
+        // One dependent per stage: CompletableFuture runs several dependents of one stage in no
+        // promised order, and the order of commands is the order of events.
+        issued =
+            queued
+                .handle((ignored, failure) -> null)
+                .thenCompose(ignored -> current)
+                .thenApply(ready -> commands.apply(ready.async()));
+        queued = issued;
+      }
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    issued
+        .thenCompose(acknowledged -> acknowledged)
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure == null) {
+                done.complete(null);
+              } else {
+                done.completeExceptionally(RedisFailure.of(failure, uri));
+              }
+            });
+    inFlight.add(done);
+    done.whenComplete((ok, failure) -> inFlight.remove(done));
+    return done;
+  }
+
+  /**
+   * Refuses new commands, waits up to the close timeout for those in flight, then closes the
+   * connection and releases the client if this connector made it. Idempotent.
+   */
+  void close() {
+    CompletableFuture<StatefulRedisConnection<byte[], byte[]>> current;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      current = connection;
+    }
+    try {
+      CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0]))
+          .get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // Their callers hear about it through their own futures; closing goes on.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    current.thenAccept(StatefulRedisConnection::close);
+    release.run();
+  }
+
+  private CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connect() {
+    return client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
+  }
+}
