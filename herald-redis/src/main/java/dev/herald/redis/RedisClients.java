@@ -3,6 +3,7 @@ package dev.herald.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
@@ -26,8 +27,11 @@ final class RedisClients {
 
   /** A connector over the builder's client, or over a new client it owns and shuts down. */
   static RedisConnector connector(RedisBroadcasterBuilder settings) {
+    // The URI's timeout bounds the handshake after connecting (HELLO, AUTH, SELECT): without it a
+    // Redis that accepts and never answers would hold the first broadcasts for Lettuce's 60 s.
+    RedisURI uri = RedisURI.builder(settings.uri).withTimeout(settings.commandTimeout).build();
     if (settings.client != null) {
-      return new RedisConnector(settings.client, settings.uri, settings.commandTimeout, () -> {});
+      return new RedisConnector(settings.client, uri, settings.commandTimeout, () -> {});
     }
     ClientResources resources =
         ClientResources.builder()
@@ -39,7 +43,7 @@ final class RedisClients {
     client.setOptions(options(settings.commandTimeout, settings.connectTimeout));
     return new RedisConnector(
         client,
-        settings.uri,
+        uri,
         settings.commandTimeout,
         () -> {
           client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
