@@ -108,16 +108,26 @@ final class RedisConnector {
       closed = true;
       current = connection;
     }
+    // Let the connection attempt and what was sent finish, within the bound, as the HTTP driver
+    // does: closing the client under a connection attempt makes its shutdown wait out a timeout.
+    awaitQuietly(CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])));
+    awaitQuietly(current);
+    if (current.isDone() && !current.isCompletedExceptionally()) {
+      current.join().close();
+    } else {
+      current.thenAccept(StatefulRedisConnection::close);
+    }
+    release.run();
+  }
+
+  private void awaitQuietly(CompletableFuture<?> future) {
     try {
-      CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0]))
-          .get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      future.get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      // Their callers hear about it through their own futures; closing goes on.
+      // The callers hear about failures through their own futures; closing goes on.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    current.thenAccept(StatefulRedisConnection::close);
-    release.run();
   }
 
   private CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connect() {
