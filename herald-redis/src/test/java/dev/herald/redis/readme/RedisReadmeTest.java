@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.herald.redis.RedisBroadcaster;
 import dev.herald.redis.RedisEnvelope;
+import dev.herald.redis.RedisKeys;
 import dev.herald.redis.testing.TestRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -64,6 +65,7 @@ class RedisReadmeTest {
       pubsub.sync().subscribe("herald:ch:herald-dev:orders".getBytes(UTF_8));
 
       try (RedisBroadcaster broadcaster = RedisReadmeSnippets.redis()) {
+        assertThat(broadcaster.keys()).isEqualTo(RedisKeys.defaults());
         byte[] message = messages.poll(10, TimeUnit.SECONDS);
 
         assertThat(message).as("an envelope within 10 s").isNotNull();
