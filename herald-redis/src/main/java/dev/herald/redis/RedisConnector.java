@@ -16,15 +16,23 @@ import java.util.function.Function;
 
 /**
  * One Lettuce connection (byte arrays both ways) that runs commands in the order they are given. It
- * connects in the background and again on the next use after a failed attempt; once connected,
- * Lettuce reconnects by itself. Commands given while it connects wait for the connection, in order.
- * Failures become {@link dev.herald.BroadcastException}s ({@link RedisFailure}).
+ * connects in the background, and again on the next use after a failed attempt (at most once per
+ * {@link #CONNECT_RETRY_PAUSE}); once connected, Lettuce reconnects by itself. Commands given while
+ * it connects wait for the connection, in order. Failures become {@link
+ * dev.herald.BroadcastException}s ({@link RedisFailure}).
  *
  * <p>Thread-safe. Commands are issued under a lock (issuing never blocks: Lettuce writes in the
  * background), which keeps each caller's commands in its order on the wire, so a {@code SET}
  * reaches Redis before the {@code PUBLISH} that follows it.
  */
 final class RedisConnector {
+  /**
+   * The least time between two connection attempts of our own (Lettuce's reconnection has its own
+   * delay): while Redis is away, broadcasts in between fail with the last attempt's failure instead
+   * of each opening a socket.
+   */
+  static final Duration CONNECT_RETRY_PAUSE = Duration.ofSeconds(1);
+
   private final RedisClient client;
   private final RedisURI uri;
   private final Duration closeTimeout;
@@ -32,6 +40,7 @@ final class RedisConnector {
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
   private CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connection; // guarded by this
+  private long connectStartedNanos; // guarded by this
   private CompletableFuture<?> queued = CompletableFuture.completedFuture(null); // guarded by this
   private boolean closed; // guarded by this
 
@@ -62,7 +71,8 @@ final class RedisConnector {
       if (closed) {
         throw new IllegalStateException("the broadcaster is closed");
       }
-      if (connection.isCompletedExceptionally()) {
+      if (connection.isCompletedExceptionally()
+          && System.nanoTime() - connectStartedNanos >= CONNECT_RETRY_PAUSE.toNanos()) {
         connection = connect(); // the last attempt failed: try again for this broadcast
       }
       CompletableFuture<StatefulRedisConnection<byte[], byte[]>> current = connection;
@@ -131,6 +141,7 @@ final class RedisConnector {
   }
 
   private CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connect() {
+    connectStartedNanos = System.nanoTime();
     return client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
   }
 }
