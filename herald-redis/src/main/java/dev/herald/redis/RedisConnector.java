@@ -77,7 +77,7 @@ final class RedisConnector {
       }
       CompletableFuture<StatefulRedisConnection<byte[], byte[]>> current = connection;
       if (current.isDone() && !current.isCompletedExceptionally() && queued.isDone()) {
-        issued = CompletableFuture.completedFuture(commands.apply(current.join().async()));
+        issued = CompletableFuture.completedFuture(issue(commands, current.join()));
       } else {
         // One dependent per stage: CompletableFuture runs several dependents of one stage in no
         // promised order, and the order of commands is the order of events.
@@ -85,7 +85,7 @@ final class RedisConnector {
             queued
                 .handle((ignored, failure) -> null)
                 .thenCompose(ignored -> current)
-                .thenApply(ready -> commands.apply(ready.async()));
+                .thenApply(ready -> issue(commands, ready));
         queued = issued;
       }
     }
@@ -140,8 +140,23 @@ final class RedisConnector {
     }
   }
 
+  /** Issues the commands; what Lettuce throws instead of failing a future fails the result. */
+  private static CompletableFuture<Void> issue(
+      Function<RedisAsyncCommands<byte[], byte[]>, CompletableFuture<Void>> commands,
+      StatefulRedisConnection<byte[], byte[]> connection) {
+    try {
+      return commands.apply(connection.async());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   private CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connect() {
     connectStartedNanos = System.nanoTime();
-    return client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
+    try {
+      return client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
+    } catch (RuntimeException e) { // e.g. a client given to the builder that was shut down
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }
