@@ -53,6 +53,9 @@ class RedisBroadcasterTest {
 
   @AfterEach
   void disconnect() {
+    if (client == null) {
+      return; // skipped: no Redis
+    }
     broadcaster.close();
     subscriber.close();
     connection.close();
