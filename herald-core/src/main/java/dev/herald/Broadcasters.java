@@ -20,10 +20,11 @@ import java.util.TreeSet;
  * <p>Drivers: {@code herald} (the default: {@link HttpBroadcaster} to a Herald server, {@code url},
  * {@code app-id}, {@code app-key}, {@code app-secret}), {@code pusher} (the same to Pusher, {@code
  * cluster}), {@code log}, {@code null}, {@code embedded} (with herald-server on the classpath) and
- * {@code redis} (not available yet). Every driver also reads {@code max-payload-bytes}, and {@code
- * failure-policy} ({@code throw}, {@code log}, {@code retry}) wraps it; the HTTP drivers read
- * {@code encryption-master-key} (base64), {@code connect-timeout-ms} and {@code
- * request-timeout-ms}.
+ * {@code redis} (with herald-redis on the classpath: publishes straight into the Redis of a Herald
+ * cluster, {@code redis-url}, {@code app-id}, {@code redis-prefix}). Every driver also reads {@code
+ * max-payload-bytes}, and {@code failure-policy} ({@code throw}, {@code log}, {@code retry}) wraps
+ * it; the HTTP drivers and {@code redis} read {@code encryption-master-key} (base64), {@code
+ * connect-timeout-ms} and {@code request-timeout-ms}.
  *
  * <p>Several named connections side by side (one per tenant) come from properties: {@code
  * herald.connections.<name>.<setting>}, see {@link #connections(Properties)}.
@@ -50,7 +51,8 @@ public final class Broadcasters {
 
   /**
    * The built-in drivers plus those other modules contribute ({@link BroadcasterDriver}, found with
-   * {@link ServiceLoader} on this class's class loader).
+   * {@link ServiceLoader} on this class's class loader). A contributed driver replaces the built-in
+   * placeholder of the same name.
    */
   public static Broadcasters standard() {
     Broadcasters registry = new Broadcasters();

@@ -19,12 +19,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README's "Broadcast from Java" section honest: every Java block in it appears, line by
- * line, in this package's sources (which compile, and whose test runs), and the Maven coordinates
- * name this build's version.
+ * line, in this package's sources or in herald-redis's {@code dev.herald.redis.readme} (for
+ * "Publishing straight into Redis", which needs that module); those compile, and their tests run.
+ * The Maven coordinates name this build's version.
  */
 class ReadmeTest {
   private static final Path README = Path.of("..", "README.md");
-  private static final Path SOURCES = Path.of("src", "test", "java", "dev", "herald", "readme");
+  private static final List<Path> SOURCES =
+      List.of(
+          Path.of("src", "test", "java", "dev", "herald", "readme"),
+          Path.of("..", "herald-redis", "src", "test", "java", "dev", "herald", "redis", "readme"));
   private static final String SECTION = "## Broadcast from Java";
 
   @Test
@@ -32,9 +36,11 @@ class ReadmeTest {
     List<String> blocks = blocks("java");
     assertThat(blocks).as("Java blocks in the section").hasSizeGreaterThanOrEqualTo(5);
     List<List<String>> sources = new ArrayList<>();
-    try (Stream<Path> files = Files.list(SOURCES)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        sources.add(lines(Files.readString(file)));
+    for (Path directory : SOURCES) {
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          sources.add(lines(Files.readString(file)));
+        }
       }
     }
     for (String block : blocks) {

@@ -1,105 +1,197 @@
 package dev.herald.redis.testing;
 
-import java.io.File;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
- * A private {@code redis-server} for one test, on a free port, that the test may kill and start
- * again on the same port (a Redis crash or restart; it keeps nothing on disk, so a restart loses
- * every key, as a real restart without persistence does).
+ * A private {@code redis-server} child process on a free port of 127.0.0.1, for tests that crash
+ * and restart Redis mid-test: {@link #stop()} kills it hard, {@link #start()} brings it back on the
+ * same port, empty (it keeps nothing on disk). When {@code redis-server} is not on the {@code PATH}
+ * the test is skipped, or fails with {@code CI=true}, as {@link TestRedis} does.
+ *
+ * <pre>{@code
+ * try (RedisProcess redis = RedisProcess.startOnFreePort()) {
+ *   ... redis.uri() ...
+ *   redis.stop();   // Redis crashed
+ *   redis.start();  // and is back
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: one test drives it. Every wait is bounded.
  */
 public final class RedisProcess implements AutoCloseable {
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  /** How long Redis may take to answer after starting, or to exit after being killed. */
+  static final Duration STARTUP = Duration.ofSeconds(10);
 
+  private final String executable;
+  private final Map<String, String> environment;
   private final int port;
+  private final Path directory;
+  private final Thread killOnExit = new Thread(this::kill, "redis-process-kill");
   private Process process;
 
-  private RedisProcess(int port) {
+  private RedisProcess(
+      String executable, Map<String, String> environment, int port, Path directory) {
+    this.executable = executable;
+    this.environment = environment;
     this.port = port;
+    this.directory = directory;
   }
 
-  /** Starts a Redis on a free port (skips or fails like {@link TestRedis} without redis-server). */
-  public static RedisProcess start() {
-    RedisProcess redis = new RedisProcess(freePort());
-    redis.startAgain();
+  /**
+   * Starts {@code redis-server} on a free port and waits until it answers {@code PING}.
+   *
+   * @throws IllegalStateException when it does not answer in time (with the end of its log)
+   */
+  public static RedisProcess startOnFreePort() {
+    return startOnFreePort("redis-server", System.getenv());
+  }
+
+  static RedisProcess startOnFreePort(String executable, Map<String, String> environment) {
+    RedisProcess redis;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      redis =
+          new RedisProcess(
+              executable,
+              environment,
+              socket.getLocalPort(),
+              Files.createTempDirectory("herald-redis-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port or temporary directory for redis-server", e);
+    }
+    Runtime.getRuntime().addShutdownHook(redis.killOnExit);
+    redis.start();
     return redis;
   }
 
-  /** The URL of this Redis. */
+  /** {@code redis://127.0.0.1:{port}}. */
   public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
-  /** The port. */
+  /** The port, the same across restarts. */
   public int port() {
     return port;
   }
 
-  /** Kills the server at once, as a crash would. */
-  public void stop() {
-    if (process != null) {
-      process.destroyForcibly();
-      try {
-        process.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      process = null;
-    }
+  /** Whether the process is running. */
+  public boolean isRunning() {
+    return process != null && process.isAlive();
   }
 
-  /** Starts the server again on the same port, empty, and waits until it answers. */
-  public void startAgain() {
-    if (process != null) {
+  /**
+   * Starts Redis again on the same port (a no-op while it runs) and waits until it answers.
+   *
+   * @throws IllegalStateException when it does not answer in time (with the end of its log)
+   */
+  public void start() {
+    if (isRunning()) {
       return;
     }
-    List<String> command =
-        List.of(
-            "redis-server",
-            "--port",
-            Integer.toString(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no");
+    Path log = directory.resolve("redis.log");
+    ProcessBuilder command =
+        new ProcessBuilder(
+                executable,
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                directory.toString())
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     try {
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(
-                  new File(System.getProperty("java.io.tmpdir"), "redis-" + port + ".log"))
-              .start();
+      process = command.start();
     } catch (IOException e) {
-      TestRedis.unavailable("cannot start redis-server: " + e.getMessage());
-      return;
+      close();
+      throw RedisUnavailable.skipOrFail(
+          executable + " could not be started (" + e.getMessage() + ")", environment);
     }
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!TestRedis.answersPing("127.0.0.1", port)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("redis-server exited with " + process.exitValue());
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("redis-server did not answer within " + START_TIMEOUT);
-      }
-      Thread.onSpinWait();
+    try {
+      await("redis-server on port " + port + " answering PING")
+          .atMost(STARTUP)
+          .pollInterval(Duration.ofMillis(20))
+          .failFast("redis-server exited", () -> !process.isAlive())
+          .until(() -> RedisPing.problem(uri(), Duration.ofSeconds(1)).isEmpty());
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      kill();
+      throw new IllegalStateException(
+          "redis-server on port "
+              + port
+              + " did not answer: "
+              + e.getMessage()
+              + "; its log:\n"
+              + tail(log),
+          e);
     }
   }
 
+  /** Kills Redis at once (as a crash would) and waits, bounded, until the process is gone. */
+  public void stop() {
+    kill();
+  }
+
+  /** Kills Redis and deletes its directory. Idempotent. */
   @Override
   public void close() {
-    stop();
+    kill();
+    try {
+      Runtime.getRuntime().removeShutdownHook(killOnExit);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down; the hook runs anyway.
+    }
+    deleteDirectory();
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  private void kill() {
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(STARTUP.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("redis-server on port " + port + " did not exit");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while killing redis-server", e);
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
+      return "(unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private void deleteDirectory() {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // A leftover temporary directory does no harm; the process is gone either way.
     }
   }
 }

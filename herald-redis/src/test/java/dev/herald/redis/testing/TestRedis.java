@@ -1,63 +1,55 @@
 package dev.herald.redis.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The Redis that tests use: {@code HERALD_TEST_REDIS} (default {@code redis://127.0.0.1:6379}).
- * When it does not answer, a test is skipped with a message on a developer machine, and fails when
- * {@code CI=true} (design.md, tests item 6): CI must never pass without having run them.
+ * The Redis that tests use: {@value #ENVIRONMENT_VARIABLE} (default {@value #DEFAULT_URI}). A test
+ * that calls {@link #uri()} is skipped with a clear message when no Redis answers there, and fails
+ * when {@code CI=true} (design.md, Tests item 6). Tests share that Redis, so each one names its
+ * keys under a {@link #uniquePrefix()}. Thread-safe.
  */
 public final class TestRedis {
-  static final String DEFAULT = "redis://127.0.0.1:6379";
+  /** The environment variable that names the Redis. */
+  public static final String ENVIRONMENT_VARIABLE = "HERALD_TEST_REDIS";
+
+  /** The Redis used when the variable is not set. */
+  public static final String DEFAULT_URI = "redis://127.0.0.1:6379";
+
+  /** How long {@code PING} may take. */
+  static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+
+  private static final Map<String, Optional<String>> PROBED = new ConcurrentHashMap<>();
 
   private TestRedis() {}
 
-  /** The test Redis URL, once it answered PING. */
+  /**
+   * The URI of a Redis that answered {@code PING} (asked once per JVM and URI).
+   *
+   * @throws org.opentest4j.TestAbortedException when none answers and {@code CI} is not true
+   * @throws AssertionError when none answers and {@code CI=true}
+   */
   public static String uri() {
-    String uri = System.getenv().getOrDefault("HERALD_TEST_REDIS", DEFAULT);
-    URI parsed = URI.create(uri);
-    int port = parsed.getPort() < 0 ? 6379 : parsed.getPort();
-    if (!answersPing(parsed.getHost(), port)) {
-      unavailable("no Redis answers at " + uri + " (set HERALD_TEST_REDIS or start redis-server)");
+    return uri(System.getenv());
+  }
+
+  static String uri(Map<String, String> environment) {
+    String uri = environment.getOrDefault(ENVIRONMENT_VARIABLE, DEFAULT_URI);
+    Optional<String> problem = PROBED.computeIfAbsent(uri, u -> RedisPing.problem(u, PING_TIMEOUT));
+    if (problem.isPresent()) {
+      throw RedisUnavailable.skipOrFail(problem.get(), environment);
     }
     return uri;
   }
 
-  /** A prefix no other test uses, so tests never see each other's keys. */
+  /**
+   * A key prefix no other test uses, e.g. {@code herald-test:5f1c2a9b:}: give it to the code under
+   * test so that its keys and channels never meet another test's.
+   */
   public static String uniquePrefix() {
-    return "herald-test:" + UUID.randomUUID().toString().substring(0, 8) + ":";
-  }
-
-  /** Skips the test, or fails it on CI. */
-  static void unavailable(String why) {
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new AssertionError("Redis is required in CI: " + why);
-    }
-    Assumptions.abort("Redis tests skipped: " + why);
-  }
-
-  /** Whether a Redis answers PING at host:port within 2 s. */
-  static boolean answersPing(String host, int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), 2000);
-      socket.setSoTimeout(2000);
-      OutputStream out = socket.getOutputStream();
-      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      byte[] reply = new byte[7];
-      int read = in.readNBytes(reply, 0, reply.length);
-      return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
-    } catch (IOException e) {
-      return false;
-    }
+    return "herald-test:" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":";
   }
 }

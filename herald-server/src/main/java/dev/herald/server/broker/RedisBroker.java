@@ -81,13 +81,8 @@ public final class RedisBroker implements Broker, ChannelInterest {
     send(
         message.appId(),
         message.channel(),
-        new RedisEnvelope(
-            RedisEnvelope.Kind.EVENT,
-            nodeId,
-            message.appId(),
-            message.channel(),
-            message.exceptSocketId(),
-            message.json()));
+        RedisEnvelope.event(
+            nodeId, message.appId(), message.channel(), message.exceptSocketId(), message.json()));
   }
 
   @Override

@@ -246,8 +246,7 @@ class RedisBrokerContractTest extends BrokerContract {
             badVersion,
             badKind,
             java.util.Arrays.copyOf(valid, 9),
-            new RedisEnvelope(RedisEnvelope.Kind.TERMINATE, "x", APP, CHANNEL, null, new byte[0])
-                .encode());
+            terminateOutsideAUserChannel());
 
     for (byte[] bytes : garbage) {
       raw.sync().publish(eventChannel(CHANNEL), bytes);
@@ -257,6 +256,20 @@ class RedisBrokerContractTest extends BrokerContract {
 
     assertThat(b.node.payloads()).containsExactly("still delivered");
     assertThat(b.node.terminations()).as("a terminate outside a user channel").isEmpty();
+  }
+
+  /** A version 1 TERMINATE envelope whose channel is not a user's, written byte by byte. */
+  private static byte[] terminateOutsideAUserChannel() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(1);
+    out.write(2);
+    for (String field : List.of("x", APP, CHANNEL, "")) {
+      byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+      out.write(utf8.length >>> 8);
+      out.write(utf8.length & 0xFF);
+      out.writeBytes(utf8);
+    }
+    return out.toByteArray();
   }
 
   @Test
