@@ -1,0 +1,142 @@
+package dev.herald.server.cluster;
+
+import static dev.herald.server.cluster.ClusterNodes.ready;
+import static dev.herald.server.cluster.ClusterNodes.subscriptionCount;
+import static dev.herald.server.cluster.ClusterNodes.trigger;
+import static dev.herald.server.cluster.ClusterNodes.users;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.redis.testing.RedisProcess;
+import dev.herald.server.HeraldServer;
+import dev.herald.server.testing.WsClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis dies and comes back empty under a running cluster: each node keeps serving its own clients
+ * meanwhile and says it is not ready, and afterwards the cluster knows every live member and
+ * subscriber again and delivers across nodes, with no ghosts.
+ */
+class ClusterRedisRestartIT {
+  static final Duration NODE_TIMEOUT = Duration.ofSeconds(3);
+
+  /** How long a node may take to notice that Redis is gone, or back. */
+  static final Duration NOTICE = Duration.ofSeconds(10);
+
+  @Test
+  void servesLocallyWhileRedisIsDownAndRestoresMembersAndDeliveryWhenItComesBackEmpty() {
+    try (RedisProcess redis = RedisProcess.start();
+        ClusterNodes cluster = new ClusterNodes(redis.uri(), "herald-restart:", NODE_TIMEOUT)) {
+      HeraldServer a = cluster.start();
+      HeraldServer b = cluster.start();
+      HeraldServer c = cluster.start();
+      try (WsClient ann = WsClient.connect(a.port(), "app-key");
+          WsClient bob = WsClient.connect(b.port(), "app-key");
+          WsClient lee = WsClient.connect(b.port(), "app-key")) {
+        join(ann, "ann");
+        join(bob, "bob");
+        join(lee, "lee");
+        ann.subscribe("ticker");
+        bob.subscribe("ticker");
+        assertThat(users(c, "presence-room")).containsExactlyInAnyOrder("ann", "bob", "lee");
+        assertThat(subscriptionCount(c, "ticker")).isEqualTo(2);
+        ann.drain(Duration.ofMillis(100));
+        bob.drain(Duration.ofMillis(100));
+
+        redis.stop();
+        await().atMost(NOTICE).until(() -> ready(a) == 503);
+        long sent = System.nanoTime();
+        HttpResponse<String> during = trigger(a, "ticker", "during-outage", "1");
+        Duration took = Duration.ofNanos(System.nanoTime() - sent);
+        assertThat(during.statusCode()).isEqualTo(200);
+        assertThat(took).as("a trigger never waits for an absent Redis").isLessThan(seconds(2));
+        ann.awaitEvent("during-outage");
+        // Lee leaves while Redis is away: node B tells its own clients at once.
+        lee.close();
+        JsonNode leeLeft = bob.awaitEvent("pusher_internal:member_removed");
+        assertThat(WsClient.data(leeLeft).get("user_id").asText()).isEqualTo("lee");
+
+        long restarted = System.nanoTime();
+        redis.startAgain();
+        await()
+            .atMost(NOTICE)
+            .until(() -> List.of(a, b, c).stream().allMatch(n -> ready(n) == 200));
+        System.out.printf(
+            "ClusterRedisRestartIT: Redis restarted -> every node ready in %d ms%n",
+            Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+        awaitDeliveryFrom(c, ann, bob);
+        System.out.printf(
+            "ClusterRedisRestartIT: Redis restarted -> delivery across nodes in %d ms%n",
+            Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+
+        assertThat(trigger(c, "ticker", "after-restart", "2").statusCode()).isEqualTo(200);
+        ann.awaitEvent("after-restart");
+        bob.awaitEvent("after-restart");
+        assertThat(ann.drain(Duration.ofMillis(300)))
+            .as("no duplicates")
+            .noneMatch(ClusterRedisRestartIT::isTickerEvent);
+        assertThat(bob.drain(Duration.ofMillis(300)))
+            .as("no duplicates")
+            .noneMatch(ClusterRedisRestartIT::isTickerEvent);
+
+        await()
+            .atMost(NOTICE)
+            .untilAsserted(
+                () -> {
+                  assertThat(users(c, "presence-room"))
+                      .as("every live member, and not lee, who left while Redis was down")
+                      .containsExactlyInAnyOrder("ann", "bob");
+                  assertThat(subscriptionCount(c, "ticker")).isEqualTo(2);
+                });
+      }
+    }
+  }
+
+  /**
+   * Triggers a new event on {@code node} until both clients receive it (the nodes subscribe again
+   * after Redis is back, each in its own time); each probe must arrive at most once.
+   */
+  private static void awaitDeliveryFrom(HeraldServer node, WsClient... clients) {
+    AtomicInteger probe = new AtomicInteger();
+    await()
+        .atMost(NOTICE)
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              String name = "probe-" + probe.incrementAndGet();
+              trigger(node, "ticker", name, "p");
+              boolean all = true;
+              for (WsClient client : clients) {
+                all &= client.pollEvent(name, Duration.ofMillis(300)).isPresent();
+              }
+              return all;
+            });
+    for (WsClient client : clients) {
+      List<String> names =
+          client.drain(Duration.ofMillis(300)).stream()
+              .map(m -> m.path("event").asText())
+              .filter(name -> name.startsWith("probe-"))
+              .toList();
+      assertThat(names).as("probes that arrived late or twice").doesNotHaveDuplicates();
+    }
+  }
+
+  private static boolean isTickerEvent(JsonNode message) {
+    return message.path("channel").asText().equals("ticker");
+  }
+
+  private static void join(WsClient client, String userId) {
+    client.joinPresence(
+        "presence-room", "{\"user_id\":\"" + userId + "\"}", "app-key", "app-secret");
+  }
+
+  private static Duration seconds(int n) {
+    return Duration.ofSeconds(n);
+  }
+}
