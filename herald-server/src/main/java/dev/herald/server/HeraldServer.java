@@ -21,7 +21,9 @@ import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
 import dev.herald.server.protocol.PusherProtocol;
 import dev.herald.server.protocol.SignedInUsers;
+import dev.herald.server.webhook.Comebacks;
 import dev.herald.server.webhook.HttpWebhookSender;
+import dev.herald.server.webhook.WebhookSettings;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,7 +55,16 @@ public final class HeraldServer implements AutoCloseable {
 
   private HeraldServer(ServerConfig config, Clock clock, List<LifecycleListener> extraListeners) {
     apps = new StaticAppRegistry(config.apps());
-    webhooks = HttpWebhookSender.forApps(apps, clock);
+    redis = config.redis().map(RedisCluster::connect);
+    webhooks =
+        HttpWebhookSender.forApps(
+            apps,
+            clock,
+            WebhookSettings.DEFAULTS,
+            redis
+                .filter(r -> HttpWebhookSender.anyWebhooks(apps))
+                .map(RedisCluster::comebacks)
+                .orElse(Comebacks.LOCAL));
     transport =
         new NettyServer(
             new NettySettings(
@@ -64,7 +75,6 @@ public final class HeraldServer implements AutoCloseable {
                 config.maxRequestBytes(),
                 config.maxOutboundBytes(),
                 config.livenessCheckMillis()));
-    redis = config.redis().map(RedisCluster::connect);
     ChannelRegistry channels =
         new ChannelRegistry(
             transport.frameEncoder(),
@@ -163,10 +173,11 @@ public final class HeraldServer implements AutoCloseable {
   public void close() {
     transport.close();
     broker.close();
-    redis.ifPresent(RedisCluster::close);
+    redis.ifPresent(RedisCluster::leave); // the last leaves are counted and announced
     timers.shutdownNow();
     lifecycle.close(); // after the transport: the last vacated channels reach the webhooks
-    webhooks.ifPresent(HttpWebhookSender::close);
+    webhooks.ifPresent(HttpWebhookSender::close); // may ask the cluster about comebacks
+    redis.ifPresent(RedisCluster::close);
   }
 
   private static Optional<String> redisProblem(RedisHealth health) {

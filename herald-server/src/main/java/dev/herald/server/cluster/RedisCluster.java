@@ -10,6 +10,7 @@ import dev.herald.server.channel.RedisOccupancyStore;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.presence.RedisOnlineUserStore;
 import dev.herald.server.presence.RedisPresenceStore;
+import dev.herald.server.webhook.Comebacks;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -53,6 +54,7 @@ public final class RedisCluster implements AutoCloseable {
   private final StatefulRedisConnection<byte[], byte[]> bytes;
   private final StatefulRedisPubSubConnection<byte[], byte[]> pubSub;
   private final RedisBroker broker;
+  private final RedisLedger ledger;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -61,6 +63,7 @@ public final class RedisCluster implements AutoCloseable {
             return thread;
           });
   private volatile RedisHeartbeat heartbeat;
+  private volatile boolean left;
 
   private RedisCluster(RedisSettings settings) {
     this.settings = settings;
@@ -92,6 +95,7 @@ public final class RedisCluster implements AutoCloseable {
     health.reconnected();
     RedisKeys keys = new RedisKeys(settings.prefix());
     broker = new RedisBroker(nodeId, keys, bytes.async(), pubSub, health);
+    ledger = new RedisLedger(text.async(), settings.prefix(), nodeId);
     client.addListener(
         new RedisConnectionStateListener() {
           @Override
@@ -128,17 +132,25 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   /**
+   * The comeback delay of the webhooks, decided for the whole cluster; asking for it makes this
+   * node mark its departures in Redis (a cluster without webhooks does not need the marks).
+   */
+  public Comebacks comebacks() {
+    ledger.markDepartures();
+    return new RedisComebacks(ledger);
+  }
+
+  /**
    * Starts the node: delivers what other nodes publish into {@code node}, and beats. The stores and
    * the broker are returned as the cluster this node shares.
    */
   public Cluster start(LocalNode node, LifecycleListener events, AppRegistry apps, Clock clock) {
     broker.deliverTo(node);
-    RedisLedger ledger = new RedisLedger(text.async(), settings.prefix(), nodeId);
     heartbeat =
         new RedisHeartbeat(
             text.async(),
             ledger,
-            new TransitionAnnouncer(broker, events, apps, clock),
+            new TransitionAnnouncer(broker, ledger, events, apps, clock),
             health,
             nodeId,
             settings.nodeTimeout(),
@@ -163,23 +175,33 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   /**
-   * Leaves the cluster: stops beating and closes the connections. The node's share stays in Redis
-   * until the cluster reaps it (a graceful stop has already left every channel).
+   * Leaves the cluster: stops beating, waits (at most 2 s) until Redis has applied what this node
+   * sent, and takes the node out of the live set. The connections stay open for last questions (the
+   * webhooks' comeback delay) until {@link #close}. The node's share stays in Redis until the
+   * cluster reaps it (a graceful stop has already left every channel).
    */
-  @Override
-  public void close() {
+  public void leave() {
+    if (left) {
+      return;
+    }
+    left = true;
     timer.shutdownNow();
     try {
       // Commands are pipelined in order: once these answer, the last leaves have been applied.
       text.async().ping().get(2, TimeUnit.SECONDS);
-      text.async()
-          .zrem(new RedisLedger(text.async(), settings.prefix(), nodeId).nodesKey(), nodeId);
+      text.async().zrem(ledger.nodesKey(), nodeId);
       bytes.async().ping().get(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       // Redis is away: the cluster reaps this node's share once it stops beating.
     }
+  }
+
+  /** Leaves the cluster if it has not yet, and closes the connections. */
+  @Override
+  public void close() {
+    leave();
     pubSub.close();
     bytes.close();
     text.close();

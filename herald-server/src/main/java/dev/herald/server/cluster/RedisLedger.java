@@ -30,11 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RedisLedger {
   private static final String COUNT = script("count.lua");
   private static final String SYNC = script("sync.lua");
+  private static final String DEPARTURE = script("departure.lua");
 
   private final RedisAsyncCommands<String, String> redis;
   private final String prefix;
   private final String nodeId;
   private final Map<Counter, Share> shares = new ConcurrentHashMap<>();
+  private final Map<Counter, Boolean> comebacks = new ConcurrentHashMap<>();
+  private volatile boolean markDepartures;
 
   /**
    * @param redis the command connection (strings)
@@ -70,8 +73,10 @@ public final class RedisLedger {
    * @param before the cluster count before, or -1 when the counter was full and nothing changed
    * @param after the cluster count after
    * @param infos the counter family's infos by field (presence members), when asked for
+   * @param comeback the counter rose while a departure was held for the webhooks' comeback delay
+   *     (on any node): neither is reported
    */
-  public record Change(int before, int after, Map<String, String> infos) {}
+  public record Change(int before, int after, Map<String, String> infos, boolean comeback) {}
 
   /**
    * A counter that crossed zero during a resync or reap.
@@ -81,8 +86,10 @@ public final class RedisLedger {
    * @param after the cluster count after
    * @param info the counter's info (presence member info), or empty
    * @param announced false when the change that made it was never confirmed by Redis
+   * @param comeback it rose while a departure was held for the webhooks' comeback delay
    */
-  public record Transition(Counter counter, int before, int after, String info, boolean announced) {
+  public record Transition(
+      Counter counter, int before, int after, String info, boolean announced, boolean comeback) {
     /** True when the counter went from 0 to positive. */
     public boolean rose() {
       return before == 0 && after > 0;
@@ -126,7 +133,8 @@ public final class RedisLedger {
                   withInfos ? "1" : "0",
                   counter.kind().name(),
                   counter.appId(),
-                  counter.channel())
+                  counter.channel(),
+                  marker(counter.kind()))
               .toCompletableFuture();
       answer.whenComplete(
           (ok, error) -> {
@@ -136,8 +144,61 @@ public final class RedisLedger {
               undoRefused(counter, delta);
             }
           });
-      return answer.thenApply(RedisLedger::change);
+      return answer.thenApply(
+          ok -> {
+            Change change = change(ok);
+            // Recorded before the caller hears of the change, so before its arrival event.
+            if (change.comeback()) {
+              comebacks.put(counter, Boolean.TRUE);
+            } else if (change.before() > 0 && change.after() == 0) {
+              comebacks.remove(counter);
+            }
+            return change;
+          });
     }
+  }
+
+  /**
+   * Marks departures in Redis from now on, for the webhooks' comeback delay across the cluster (see
+   * {@link RedisComebacks}); off by default, so a cluster without webhooks writes no marks.
+   */
+  void markDepartures() {
+    markDepartures = true;
+  }
+
+  /**
+   * Records that a rise announced from a resync or reap was a comeback (see {@link #tookComeback}).
+   */
+  void comeback(Counter counter) {
+    comebacks.put(counter, Boolean.TRUE);
+  }
+
+  /**
+   * Whether the last rise of {@code counter} was a comeback that cancelled a departure held for the
+   * webhooks' comeback delay; answers once per rise. Never blocks.
+   */
+  boolean tookComeback(Counter counter) {
+    return comebacks.remove(counter) != null;
+  }
+
+  /**
+   * Whether this node must send the departure of {@code counter} it held for the comeback delay:
+   * false when somebody came back meanwhile, on any node (see departure.lua).
+   */
+  CompletableFuture<Boolean> departureDue(Counter counter) {
+    return redis
+        .<Long>eval(DEPARTURE, ScriptOutputType.INTEGER, new String[] {heldKey(counter)}, nodeId)
+        .toCompletableFuture()
+        .thenApply(answer -> answer == 1L);
+  }
+
+  /** The key that holds a departure's mark; the scripts build the same. */
+  private String heldKey(Counter counter) {
+    return countsKey(counter) + ":held:" + counter.field();
+  }
+
+  private String marker(Kind kind) {
+    return markDepartures && kind != Kind.ONLINE ? nodeId : "";
   }
 
   /** This node's own count of a counter. */
@@ -193,7 +254,8 @@ public final class RedisLedger {
                                   t.before,
                                   t.after,
                                   t.info,
-                                  announced.getOrDefault(t.counter, true)))
+                                  announced.getOrDefault(t.counter, true),
+                                  t.comeback))
                       .toList());
     }
   }
@@ -212,7 +274,8 @@ public final class RedisLedger {
             new String[] {ledgerKey(node), nodesKey(), tombstoneKey(node)},
             desired,
             dead,
-            Long.toString(timeoutMillis))
+            Long.toString(timeoutMillis),
+            markDepartures ? nodeId : "")
         .toCompletableFuture()
         .thenApply(RedisLedger::transitions);
   }
@@ -272,12 +335,13 @@ public final class RedisLedger {
         infos.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
       }
     }
-    return new Change(toInt(answer.get(0)), toInt(answer.get(1)), infos);
+    boolean comeback = answer.size() > 3 && toInt(answer.get(3)) == 1;
+    return new Change(toInt(answer.get(0)), toInt(answer.get(1)), infos, comeback);
   }
 
   private static List<Transition> transitions(List<Object> flat) {
     List<Transition> result = new ArrayList<>();
-    for (int i = 0; i + 3 < flat.size(); i += 4) {
+    for (int i = 0; i + 4 < flat.size(); i += 5) {
       JsonNode entry = parse(String.valueOf(flat.get(i)));
       Counter counter =
           new Counter(
@@ -291,7 +355,8 @@ public final class RedisLedger {
               toInt(flat.get(i + 1)),
               toInt(flat.get(i + 2)),
               String.valueOf(flat.get(i + 3)),
-              true));
+              true,
+              toInt(flat.get(i + 4)) == 1));
     }
     return result;
   }

@@ -22,12 +22,15 @@ import java.util.List;
  */
 final class TransitionAnnouncer {
   private final Broker broker;
+  private final RedisLedger ledger;
   private final LifecycleListener events;
   private final AppRegistry apps;
   private final Clock clock;
 
-  TransitionAnnouncer(Broker broker, LifecycleListener events, AppRegistry apps, Clock clock) {
+  TransitionAnnouncer(
+      Broker broker, RedisLedger ledger, LifecycleListener events, AppRegistry apps, Clock clock) {
     this.broker = broker;
+    this.ledger = ledger;
     this.events = events;
     this.apps = apps;
     this.clock = clock;
@@ -50,6 +53,9 @@ final class TransitionAnnouncer {
 
   private void rose(Transition t, long now) {
     Counter c = t.counter();
+    if (t.comeback()) {
+      ledger.comeback(c); // before the arrival event: the webhooks report neither
+    }
     switch (c.kind()) {
       case OCCUPANCY -> events.on(new LifecycleEvent.ChannelOccupied(c.appId(), c.channel(), now));
       case PRESENCE -> {
@@ -66,6 +72,7 @@ final class TransitionAnnouncer {
   }
 
   private void fell(Counter c, long now) {
+    ledger.tookComeback(c); // a comeback never reported is stale now
     switch (c.kind()) {
       case OCCUPANCY -> events.on(new LifecycleEvent.ChannelVacated(c.appId(), c.channel(), now));
       case PRESENCE -> {
