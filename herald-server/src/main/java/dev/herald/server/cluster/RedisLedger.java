@@ -37,6 +37,9 @@ public final class RedisLedger {
   private final String nodeId;
   private final Map<Counter, Share> shares = new ConcurrentHashMap<>();
   private final Map<Counter, Boolean> comebacks = new ConcurrentHashMap<>();
+  // Counters changed while Redis could not hear it → whether the cluster last heard this node
+  // count them (a share above 0). Guarded by this.
+  private final Map<Counter, Boolean> unheard = new LinkedHashMap<>();
   private volatile boolean markDepartures;
 
   /**
@@ -85,7 +88,8 @@ public final class RedisLedger {
    * @param before the cluster count before
    * @param after the cluster count after
    * @param info the counter's info (presence member info), or empty
-   * @param announced false when the change that made it was never confirmed by Redis
+   * @param announced false when this node changed the counter while Redis could not hear it: the
+   *     other nodes are told by a {@link CatchUp}, not by the resync
    * @param comeback it rose while a departure was held for the webhooks' comeback delay
    */
   public record Transition(
@@ -96,11 +100,29 @@ public final class RedisLedger {
     }
   }
 
+  /**
+   * A counter this node changed while Redis could not hear it, so the other nodes' clients may not
+   * know: after the resync they are told what they missed (see {@link
+   * TransitionAnnouncer#catchUp}).
+   *
+   * @param counter the counter
+   * @param heardBefore whether the cluster last heard this node count it
+   * @param roseInResync whether the resync took it from 0 (nobody else counts it)
+   */
+  record CatchUp(Counter counter, boolean heardBefore, boolean roseInResync) {}
+
+  /**
+   * What a resync changed.
+   *
+   * @param transitions the counters that crossed zero
+   * @param catchUps the counters changed while Redis could not hear it
+   */
+  record Resync(List<Transition> transitions, List<CatchUp> catchUps) {}
+
   /** This node's share of one counter, as this node knows it. */
   private static final class Share {
     int count;
     String info;
-    boolean announced = true;
   }
 
   /**
@@ -113,6 +135,7 @@ public final class RedisLedger {
       Counter counter, int delta, String info, int max, boolean withInfos) {
     synchronized (this) {
       Share share = shares.computeIfAbsent(counter, c -> new Share());
+      boolean counted = share.count > 0;
       share.count = Math.max(0, share.count + delta);
       if (info != null) {
         share.info = info;
@@ -138,9 +161,9 @@ public final class RedisLedger {
               .toCompletableFuture();
       answer.whenComplete(
           (ok, error) -> {
-            if (error != null && delta > 0) {
-              share.announced = false;
-            } else if (ok != null && toInt(ok.get(0)) < 0) {
+            if (error != null) {
+              unheard(counter, counted);
+            } else if (toInt(ok.get(0)) < 0) {
               undoRefused(counter, delta);
             }
           });
@@ -201,6 +224,29 @@ public final class RedisLedger {
     return markDepartures && kind != Kind.ONLINE ? nodeId : "";
   }
 
+  private synchronized void unheard(Counter counter, boolean countedBefore) {
+    unheard.putIfAbsent(counter, countedBefore); // the first unheard change knows what was heard
+  }
+
+  /** Whether a change failed to reach Redis since the last {@link #resync}. */
+  synchronized boolean hasUnheard() {
+    return !unheard.isEmpty();
+  }
+
+  /** This node's info of a counter it counts, or null. */
+  String localInfo(Counter counter) {
+    Share share = shares.get(counter);
+    return share == null ? null : share.info;
+  }
+
+  /** The cluster's count of {@code counter}. */
+  CompletableFuture<Integer> clusterCount(Counter counter) {
+    return redis
+        .hget(countsKey(counter), counter.field())
+        .toCompletableFuture()
+        .thenApply(count -> count == null ? 0 : Integer.parseInt(count));
+  }
+
   /** This node's own count of a counter. */
   public int localCount(Counter counter) {
     Share share = shares.get(counter);
@@ -222,41 +268,62 @@ public final class RedisLedger {
     return result;
   }
 
-  /** Makes Redis hold exactly this node's shares; answers the counters that crossed zero. */
-  public CompletableFuture<List<Transition>> resync() {
+  /**
+   * Makes Redis hold exactly this node's shares; answers the counters that crossed zero and the
+   * changes Redis did not hear of (they are heard now). When the resync fails they stay unheard.
+   */
+  public CompletableFuture<Resync> resync() {
     synchronized (this) {
       List<Object[]> desired = new ArrayList<>();
-      Map<Counter, Boolean> announced = new LinkedHashMap<>();
       shares.forEach(
-          (counter, share) -> {
-            desired.add(
-                new Object[] {
-                  countsKey(counter),
-                  counter.field(),
-                  infosKey(counter),
-                  counter.kind().name(),
-                  counter.appId(),
-                  counter.channel(),
-                  share.count,
-                  share.info == null ? "" : share.info
-                });
-            announced.put(counter, share.announced);
-            share.announced = true;
-          });
+          (counter, share) ->
+              desired.add(
+                  new Object[] {
+                    countsKey(counter),
+                    counter.field(),
+                    infosKey(counter),
+                    counter.kind().name(),
+                    counter.appId(),
+                    counter.channel(),
+                    share.count,
+                    share.info == null ? "" : share.info
+                  }));
+      Map<Counter, Boolean> caught = new LinkedHashMap<>(unheard);
+      unheard.clear();
       return sync(nodeId, json(desired), "", 0)
+          .whenComplete(
+              (ok, error) -> {
+                if (error != null) {
+                  synchronized (this) {
+                    unheard.putAll(caught); // older than what failed since: it wins
+                  }
+                }
+              })
           .thenApply(
-              list ->
-                  list.stream()
-                      .map(
-                          t ->
-                              new Transition(
-                                  t.counter,
-                                  t.before,
-                                  t.after,
-                                  t.info,
-                                  announced.getOrDefault(t.counter, true),
-                                  t.comeback))
-                      .toList());
+              list -> {
+                List<Transition> transitions =
+                    list.stream()
+                        .map(
+                            t ->
+                                new Transition(
+                                    t.counter,
+                                    t.before,
+                                    t.after,
+                                    t.info,
+                                    !caught.containsKey(t.counter),
+                                    t.comeback))
+                        .toList();
+                List<CatchUp> catchUps = new ArrayList<>();
+                caught.forEach(
+                    (counter, heard) ->
+                        catchUps.add(
+                            new CatchUp(
+                                counter,
+                                heard,
+                                transitions.stream()
+                                    .anyMatch(t -> t.counter.equals(counter) && t.rose()))));
+                return new Resync(transitions, catchUps);
+              });
     }
   }
 

@@ -97,6 +97,57 @@ class ClusterRedisRestartIT {
     }
   }
 
+  @Test
+  void tellsTheOtherNodesClientsWhoJoinedAndLeftWhileRedisWasDown() {
+    try (RedisProcess redis = RedisProcess.start();
+        ClusterNodes cluster = new ClusterNodes(redis.uri(), "herald-restart:", NODE_TIMEOUT)) {
+      HeraldServer a = cluster.start();
+      HeraldServer b = cluster.start();
+      try (WsClient ann = WsClient.connect(a.port(), "app-key");
+          WsClient bob = WsClient.connect(b.port(), "app-key");
+          WsClient lee = WsClient.connect(b.port(), "app-key");
+          WsClient zed = WsClient.connect(b.port(), "app-key")) {
+        join(ann, "ann");
+        join(bob, "bob");
+        join(lee, "lee");
+        assertThat(users(a, "presence-room")).containsExactlyInAnyOrder("ann", "bob", "lee");
+        ann.drain(Duration.ofMillis(100));
+        bob.drain(Duration.ofMillis(100));
+
+        redis.stop();
+        await().atMost(NOTICE).until(() -> ready(b) == 503);
+        lee.close();
+        assertThat(userId(bob.awaitEvent("pusher_internal:member_removed"))).isEqualTo("lee");
+        join(zed, "zed");
+        assertThat(userId(bob.awaitEvent("pusher_internal:member_added"))).isEqualTo("zed");
+
+        redis.startAgain();
+        await().atMost(NOTICE).until(() -> ready(a) == 200 && ready(b) == 200);
+        assertThat(userId(ann.awaitEvent("pusher_internal:member_added", NOTICE)))
+            .as("ann, on A, hears of zed, who joined on B while Redis was down")
+            .isEqualTo("zed");
+        assertThat(userId(ann.awaitEvent("pusher_internal:member_removed", NOTICE)))
+            .as("ann hears that lee left: no ghost in her member list")
+            .isEqualTo("lee");
+        await()
+            .atMost(NOTICE)
+            .untilAsserted(
+                () ->
+                    assertThat(users(a, "presence-room"))
+                        .containsExactlyInAnyOrder("ann", "bob", "zed"));
+        assertThat(bob.drain(Duration.ofMillis(500)))
+            .as("bob, on B, heard of both at once and hears nothing twice")
+            .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
+        assertThat(ann.drain(Duration.ofMillis(100)))
+            .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
+      }
+    }
+  }
+
+  private static String userId(JsonNode memberEvent) {
+    return WsClient.data(memberEvent).get("user_id").asText();
+  }
+
   /**
    * Triggers a new event on {@code node} until both clients receive it (the nodes subscribe again
    * after Redis is back, each in its own time); each probe must arrive at most once.
