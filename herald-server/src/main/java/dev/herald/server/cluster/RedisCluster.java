@@ -23,6 +23,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +49,16 @@ public final class RedisCluster implements AutoCloseable {
   /** Redis commands fail after this long instead of waiting for a stalled connection. */
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * The longest pause between attempts to reconnect (Lettuce's default grows to 30 s): every node
+   * is back within a second of Redis, long before the others could take it for dead.
+   */
+  static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
   private final RedisSettings settings;
   private final String nodeId = UUID.randomUUID().toString();
-  private final RedisHealth health = new RedisHealth();
+  private final RedisHealth health;
+  private final ClientResources resources;
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> text;
   private final StatefulRedisConnection<byte[], byte[]> bytes;
@@ -67,7 +77,15 @@ public final class RedisCluster implements AutoCloseable {
 
   private RedisCluster(RedisSettings settings) {
     this.settings = settings;
-    client = RedisClient.create(RedisURI.create(settings.url()));
+    // Two missed beats: the node is not ready well before the others take it for dead.
+    this.health = new RedisHealth(settings.nodeTimeout().multipliedBy(2).dividedBy(3));
+    resources =
+        DefaultClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+            .build();
+    client = RedisClient.create(resources, RedisURI.create(settings.url()));
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -85,6 +103,7 @@ public final class RedisCluster implements AutoCloseable {
       pubSub = client.connectPubSub(ByteArrayCodec.INSTANCE);
     } catch (RedisConnectionException e) {
       client.shutdown();
+      resources.shutdown();
       throw new IllegalStateException(
           "cannot connect to Redis at "
               + RedisSettings.redacted(settings.url())
@@ -112,7 +131,9 @@ public final class RedisCluster implements AutoCloseable {
 
           @Override
           public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            health.lost();
+            if (!left) {
+              health.lost(); // not when this node closes its connections on the way out
+            }
           }
         });
   }
@@ -206,5 +227,6 @@ public final class RedisCluster implements AutoCloseable {
     bytes.close();
     text.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 }

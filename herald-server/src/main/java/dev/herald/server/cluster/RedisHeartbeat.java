@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * whose changes did not reach Redis (it was away for a moment but kept its data). So a node that
  * crashes leaves no ghosts for longer than {@code nodeTimeout} plus one beat.
  *
+ * <p>A node judges others dead only after it has itself beaten steadily for {@code nodeTimeout}:
+ * after Redis (or the way to it) was gone for longer than that, every node's last beat is old, and
+ * the first node back must give the others the same time to come back as a dead node gets.
+ *
  * <p>What a node changed while Redis could not hear it is told to the other nodes' clients one beat
  * and a second after the resync ({@link TransitionAnnouncer#catchUp}): by then the other nodes have
  * reconnected, listen again, and have put their own shares back.
@@ -44,6 +48,8 @@ final class RedisHeartbeat {
   // so a resync that fails is tried again although the next beat finds the node known.
   private volatile boolean resyncNeeded;
   private volatile boolean reapedUnannounced;
+  private long answeredNanos; // the last answered beat; 0 before the first; guarded by this
+  private long steadySinceNanos; // since when beats were answered without a gap; guarded by this
 
   RedisHeartbeat(
       RedisAsyncCommands<String, String> redis,
@@ -90,6 +96,8 @@ final class RedisHeartbeat {
         .toCompletableFuture()
         .thenCompose(
             answer -> {
+              health.answered();
+              boolean steady = steady();
               boolean known = ((Number) answer.get(0)).intValue() == 1;
               boolean reaped = ((Number) answer.get(1)).intValue() == 1;
               var work = java.util.concurrent.CompletableFuture.completedFuture((Void) null);
@@ -117,7 +125,7 @@ final class RedisHeartbeat {
               }
               for (Object dead : (List<?>) answer.get(2)) {
                 String deadId = String.valueOf(dead);
-                if (!deadId.equals(nodeId)) {
+                if (steady && !deadId.equals(nodeId)) {
                   work = work.thenCompose(ignored -> reap(deadId));
                 }
               }
@@ -130,6 +138,16 @@ final class RedisHeartbeat {
                 health.failed("send the node heartbeat", error);
               }
             });
+  }
+
+  /** Records an answered beat; whether this node has beaten without a gap for the node timeout. */
+  private synchronized boolean steady() {
+    long now = System.nanoTime();
+    if (answeredNanos == 0 || now - answeredNanos > 2 * TimeUnit.MILLISECONDS.toNanos(period())) {
+      steadySinceNanos = now;
+    }
+    answeredNanos = now;
+    return now - steadySinceNanos >= nodeTimeout.toNanos();
   }
 
   private void catchUpLater(List<RedisLedger.CatchUp> catchUps) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * subscriber again and delivers across nodes, with no ghosts.
  */
 class ClusterRedisRestartIT {
-  static final Duration NODE_TIMEOUT = Duration.ofSeconds(3);
+  /** Short, so that outages longer than it are quick to stage; production's default is 15 s. */
+  static final Duration NODE_TIMEOUT = Duration.ofSeconds(2);
 
   /** How long a node may take to notice that Redis is gone, or back. */
   static final Duration NOTICE = Duration.ofSeconds(10);
@@ -139,6 +140,95 @@ class ClusterRedisRestartIT {
             .as("bob, on B, heard of both at once and hears nothing twice")
             .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
         assertThat(ann.drain(Duration.ofMillis(100)))
+            .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
+      }
+    }
+  }
+
+  @Test
+  void keepsEveryMemberThroughARedisStallLongerThanTheNodeTimeout() {
+    try (RedisProcess redis = RedisProcess.start();
+        ClusterNodes cluster = new ClusterNodes(redis.uri(), "herald-stall:", NODE_TIMEOUT)) {
+      HeraldServer a = cluster.start();
+      HeraldServer b = cluster.start();
+      try (WsClient ann = WsClient.connect(a.port(), "app-key");
+          WsClient bob = WsClient.connect(b.port(), "app-key")) {
+        join(ann, "ann");
+        join(bob, "bob");
+        ann.awaitEvent("pusher_internal:member_added");
+        ann.subscribe("ticker");
+        bob.subscribe("ticker");
+
+        long frozen = System.nanoTime();
+        redis.pause(); // every node's heartbeat stalls; nobody is dead
+        await().atMost(NOTICE).until(() -> ready(a) == 503 && ready(b) == 503);
+        System.out.printf(
+            "ClusterRedisRestartIT: Redis frozen -> not ready in %d ms%n",
+            Duration.ofNanos(System.nanoTime() - frozen).toMillis());
+        Duration stall = NODE_TIMEOUT.plus(NODE_TIMEOUT.dividedBy(3)).plusSeconds(1);
+        await()
+            .atMost(stall.plusSeconds(5))
+            .until(() -> Duration.ofNanos(System.nanoTime() - frozen).compareTo(stall) >= 0);
+        redis.resume();
+
+        await().atMost(NOTICE).until(() -> ready(a) == 200 && ready(b) == 200);
+        assertThat(users(a, "presence-room")).containsExactlyInAnyOrder("ann", "bob");
+        awaitDeliveryFrom(a, bob);
+        // Long enough for a wrong reap, its announcement and the comeback to be heard.
+        Duration window = NODE_TIMEOUT.dividedBy(3).plusSeconds(2);
+        assertThat(ann.drain(window))
+            .as("nobody was taken for dead: no member left or came back")
+            .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
+        assertThat(bob.drain(Duration.ofMillis(100)))
+            .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
+      }
+    }
+  }
+
+  @Test
+  void takesNobodyForDeadWhenRedisComesBackWithItsDataAfterMoreThanTheNodeTimeout() {
+    try (RedisProcess redis = RedisProcess.start();
+        ClusterNodes cluster = new ClusterNodes(redis.uri(), "herald-kept:", NODE_TIMEOUT)) {
+      HeraldServer a = cluster.start();
+      HeraldServer b = cluster.start();
+      try (WsClient ann = WsClient.connect(a.port(), "app-key");
+          WsClient bob = WsClient.connect(b.port(), "app-key");
+          WsClient lee = WsClient.connect(b.port(), "app-key")) {
+        join(ann, "ann");
+        join(bob, "bob");
+        join(lee, "lee");
+        assertThat(users(a, "presence-room")).containsExactlyInAnyOrder("ann", "bob", "lee");
+        ann.drain(Duration.ofMillis(100));
+        bob.drain(Duration.ofMillis(100));
+
+        long down = System.nanoTime();
+        redis.stopKeepingData(); // a restart with persistence, or a network outage
+        await().atMost(NOTICE).until(() -> ready(a) == 503 && ready(b) == 503);
+        lee.close(); // Redis keeps lee; only node B knows lee left
+        assertThat(userId(bob.awaitEvent("pusher_internal:member_removed"))).isEqualTo("lee");
+        Duration outage = NODE_TIMEOUT.plus(NODE_TIMEOUT.dividedBy(3)).plusSeconds(1);
+        await()
+            .atMost(outage.plusSeconds(5))
+            .until(() -> Duration.ofNanos(System.nanoTime() - down).compareTo(outage) >= 0);
+        redis.startAgain();
+
+        await().atMost(NOTICE).until(() -> ready(a) == 200 && ready(b) == 200);
+        assertThat(userId(ann.awaitEvent("pusher_internal:member_removed", NOTICE)))
+            .as("ann hears that lee left")
+            .isEqualTo("lee");
+        await()
+            .atMost(NOTICE)
+            .untilAsserted(
+                () ->
+                    assertThat(users(a, "presence-room"))
+                        .as("Redis kept lee, node B took lee out")
+                        .containsExactlyInAnyOrder("ann", "bob"));
+        // Long enough for a wrong reap, its announcement and the comeback to be heard.
+        Duration window = NODE_TIMEOUT.plusSeconds(1);
+        assertThat(ann.drain(window))
+            .as("nobody was taken for dead: bob neither left nor came back")
+            .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
+        assertThat(bob.drain(Duration.ofMillis(100)))
             .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
       }
     }
