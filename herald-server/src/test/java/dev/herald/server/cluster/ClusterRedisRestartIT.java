@@ -2,6 +2,7 @@ package dev.herald.server.cluster;
 
 import static dev.herald.server.cluster.ClusterNodes.ready;
 import static dev.herald.server.cluster.ClusterNodes.subscriptionCount;
+import static dev.herald.server.cluster.ClusterNodes.tally;
 import static dev.herald.server.cluster.ClusterNodes.trigger;
 import static dev.herald.server.cluster.ClusterNodes.users;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.redis.testing.RedisProcess;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.testing.WsClient;
+import dev.herald.server.webhook.WebhookReceiver;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -99,9 +102,15 @@ class ClusterRedisRestartIT {
   }
 
   @Test
-  void tellsTheOtherNodesClientsWhoJoinedAndLeftWhileRedisWasDown() {
-    try (RedisProcess redis = RedisProcess.start();
-        ClusterNodes cluster = new ClusterNodes(redis.uri(), "herald-restart:", NODE_TIMEOUT)) {
+  void tellsTheOtherNodesClientsWhoJoinedAndLeftWhileRedisWasDown() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver("1", "app-key", "app-secret");
+        RedisProcess redis = RedisProcess.start();
+        ClusterNodes cluster =
+            new ClusterNodes(
+                redis.uri(),
+                "herald-restart:",
+                NODE_TIMEOUT,
+                ClusterNodes.appWithWebhooksTo(receiver.url()))) {
       HeraldServer a = cluster.start();
       HeraldServer b = cluster.start();
       try (WsClient ann = WsClient.connect(a.port(), "app-key");
@@ -142,6 +151,21 @@ class ClusterRedisRestartIT {
         assertThat(ann.drain(Duration.ofMillis(100)))
             .noneMatch(m -> m.path("event").asText().startsWith("pusher_internal:member_"));
       }
+      cluster.close();
+      assertThat(tally(receiver.events()))
+          .as("each join and leave reported once, those while Redis was down included")
+          .isEqualTo(
+              Map.of(
+                  "channel_occupied presence-room", 1,
+                  "channel_vacated presence-room", 1,
+                  "member_added presence-room ann", 1,
+                  "member_added presence-room bob", 1,
+                  "member_added presence-room lee", 1,
+                  "member_added presence-room zed", 1,
+                  "member_removed presence-room ann", 1,
+                  "member_removed presence-room bob", 1,
+                  "member_removed presence-room lee", 1,
+                  "member_removed presence-room zed", 1));
     }
   }
 
