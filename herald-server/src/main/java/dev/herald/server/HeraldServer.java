@@ -12,7 +12,6 @@ import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
-import dev.herald.server.cluster.ClusterDepartures;
 import dev.herald.server.cluster.NodeDelivery;
 import dev.herald.server.cluster.RedisCluster;
 import dev.herald.server.cluster.RedisHealth;
@@ -23,7 +22,9 @@ import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
 import dev.herald.server.protocol.PusherProtocol;
 import dev.herald.server.protocol.SignedInUsers;
+import dev.herald.server.webhook.Comebacks;
 import dev.herald.server.webhook.HttpWebhookSender;
+import dev.herald.server.webhook.WebhookSettings;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,7 +57,16 @@ public final class HeraldServer implements AutoCloseable {
 
   private HeraldServer(ServerConfig config, Clock clock, List<LifecycleListener> extraListeners) {
     apps = new StaticAppRegistry(config.apps());
-    webhooks = HttpWebhookSender.forApps(apps, clock);
+    redis = config.redis().map(RedisCluster::connect);
+    webhooks =
+        HttpWebhookSender.forApps(
+            apps,
+            clock,
+            WebhookSettings.DEFAULTS,
+            redis
+                .filter(r -> HttpWebhookSender.anyWebhooks(apps))
+                .map(RedisCluster::comebacks)
+                .orElse(Comebacks.LOCAL));
     transport =
         new NettyServer(
             new NettySettings(
@@ -67,7 +77,6 @@ public final class HeraldServer implements AutoCloseable {
                 config.maxRequestBytes(),
                 config.maxOutboundBytes(),
                 config.livenessCheckMillis()));
-    redis = config.redis().map(RedisCluster::connect);
     ChannelRegistry channels =
         new ChannelRegistry(
             transport.frameEncoder(),
@@ -82,7 +91,6 @@ public final class HeraldServer implements AutoCloseable {
             .map(r -> r.start(node, lifecycle, apps, clock))
             .orElseGet(() -> Cluster.singleNode(node));
     broker = cluster.broker();
-    webhooks.ifPresent(sender -> sender.checkDeparturesWith(new ClusterDepartures(cluster)));
     publisher = new EventPublisher(broker, cluster.cache(), clock);
     timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     PusherProtocol protocol =
@@ -169,10 +177,11 @@ public final class HeraldServer implements AutoCloseable {
   public void close() {
     transport.close();
     broker.close();
-    redis.ifPresent(RedisCluster::close);
+    redis.ifPresent(RedisCluster::leave); // the last leaves are counted and announced
     timers.shutdownNow();
     lifecycle.close(); // after the transport: the last vacated channels reach the webhooks
-    webhooks.ifPresent(HttpWebhookSender::close);
+    webhooks.ifPresent(HttpWebhookSender::close); // may ask the cluster about comebacks
+    redis.ifPresent(RedisCluster::close);
     metrics.close();
   }
 

@@ -19,8 +19,10 @@ import org.awaitility.core.TerminalFailureException;
 /**
  * A private {@code redis-server} child process on a free port of 127.0.0.1, for tests that crash
  * and restart Redis mid-test: {@link #stop()} kills it hard, {@link #start()} brings it back on the
- * same port, empty (it keeps nothing on disk). When {@code redis-server} is not on the {@code PATH}
- * the test is skipped, or fails with {@code CI=true}, as {@link TestRedis} does.
+ * same port, empty (it keeps nothing on disk) unless it was stopped with {@link
+ * #stopKeepingData()}; {@link #pause()} freezes it (a stalled Redis) until {@link #resume()}. When
+ * {@code redis-server} is not on the {@code PATH} the test is skipped, or fails with {@code
+ * CI=true}, as {@link TestRedis} does.
  *
  * <pre>{@code
  * try (RedisProcess redis = RedisProcess.startOnFreePort()) {
@@ -144,9 +146,65 @@ public final class RedisProcess implements AutoCloseable {
     }
   }
 
-  /** Kills Redis at once (as a crash would) and waits, bounded, until the process is gone. */
+  /**
+   * Kills Redis at once (as a crash would) and waits, bounded, until the process is gone; it starts
+   * again empty.
+   */
   public void stop() {
     kill();
+    try {
+      Files.deleteIfExists(directory.resolve("dump.rdb"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot forget Redis's data", e);
+    }
+  }
+
+  /**
+   * Saves every key to disk (SAVE) and kills the server: it starts again with its data, as a Redis
+   * with persistence restarts (or as the cluster sees a network outage).
+   */
+  public void stopKeepingData() {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout((int) STARTUP.toMillis());
+      socket
+          .getOutputStream()
+          .write("SAVE\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] reply = new byte[3];
+      int read = socket.getInputStream().readNBytes(reply, 0, reply.length);
+      if (!new String(reply, 0, read, java.nio.charset.StandardCharsets.US_ASCII).equals("+OK")) {
+        throw new IllegalStateException("SAVE failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot SAVE", e);
+    }
+    kill();
+  }
+
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as a stall. */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #pause}d server run again (SIGCONT); it answers what waited. */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    if (!isRunning()) {
+      throw new IllegalStateException("redis-server is not running");
+    }
+    try {
+      Process signal = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+      if (!signal.waitFor(5, TimeUnit.SECONDS) || signal.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot signal redis-server", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling redis-server", e);
+    }
   }
 
   /** Kills Redis and deletes its directory. Idempotent. */
@@ -164,6 +222,17 @@ public final class RedisProcess implements AutoCloseable {
   private void kill() {
     if (process == null) {
       return;
+    }
+    if (process.isAlive()) {
+      try {
+        new ProcessBuilder("kill", "-CONT", Long.toString(process.pid()))
+            .start()
+            .waitFor(5, TimeUnit.SECONDS);
+      } catch (IOException e) {
+        // A paused process is killed by SIGKILL all the same.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     process.destroyForcibly();
     try {

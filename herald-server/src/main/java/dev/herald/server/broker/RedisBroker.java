@@ -78,6 +78,14 @@ public final class RedisBroker implements Broker, ChannelInterest {
   @Override
   public void publish(Message message) {
     node.deliver(message);
+    publishElsewhere(message);
+  }
+
+  /**
+   * Sends {@code message} to the other nodes only: this node's clients have it already (a change
+   * they heard of while Redis was away).
+   */
+  public void publishElsewhere(Message message) {
     send(
         message.appId(),
         message.channel(),

@@ -10,6 +10,7 @@ import dev.herald.server.channel.RedisOccupancyStore;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.presence.RedisOnlineUserStore;
 import dev.herald.server.presence.RedisPresenceStore;
+import dev.herald.server.webhook.Comebacks;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -22,6 +23,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,14 +49,22 @@ public final class RedisCluster implements AutoCloseable {
   /** Redis commands fail after this long instead of waiting for a stalled connection. */
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * The longest pause between attempts to reconnect (Lettuce's default grows to 30 s): every node
+   * is back within a second of Redis, long before the others could take it for dead.
+   */
+  static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
   private final RedisSettings settings;
   private final String nodeId = UUID.randomUUID().toString();
-  private final RedisHealth health = new RedisHealth();
+  private final RedisHealth health;
+  private final ClientResources resources;
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> text;
   private final StatefulRedisConnection<byte[], byte[]> bytes;
   private final StatefulRedisPubSubConnection<byte[], byte[]> pubSub;
   private final RedisBroker broker;
+  private final RedisLedger ledger;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -61,10 +73,19 @@ public final class RedisCluster implements AutoCloseable {
             return thread;
           });
   private volatile RedisHeartbeat heartbeat;
+  private volatile boolean left;
 
   private RedisCluster(RedisSettings settings) {
     this.settings = settings;
-    client = RedisClient.create(RedisURI.create(settings.url()));
+    // Two missed beats: the node is not ready well before the others take it for dead.
+    this.health = new RedisHealth(settings.nodeTimeout().multipliedBy(2).dividedBy(3));
+    resources =
+        DefaultClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+            .build();
+    client = RedisClient.create(resources, RedisURI.create(settings.url()));
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -82,6 +103,7 @@ public final class RedisCluster implements AutoCloseable {
       pubSub = client.connectPubSub(ByteArrayCodec.INSTANCE);
     } catch (RedisConnectionException e) {
       client.shutdown();
+      resources.shutdown();
       throw new IllegalStateException(
           "cannot connect to Redis at "
               + RedisSettings.redacted(settings.url())
@@ -92,6 +114,7 @@ public final class RedisCluster implements AutoCloseable {
     health.reconnected();
     RedisKeys keys = new RedisKeys(settings.prefix());
     broker = new RedisBroker(nodeId, keys, bytes.async(), pubSub, health);
+    ledger = new RedisLedger(text.async(), settings.prefix(), nodeId);
     client.addListener(
         new RedisConnectionStateListener() {
           @Override
@@ -108,7 +131,9 @@ public final class RedisCluster implements AutoCloseable {
 
           @Override
           public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            health.lost();
+            if (!left) {
+              health.lost(); // not when this node closes its connections on the way out
+            }
           }
         });
   }
@@ -128,17 +153,25 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   /**
+   * The comeback delay of the webhooks, decided for the whole cluster; asking for it makes this
+   * node mark its departures in Redis (a cluster without webhooks does not need the marks).
+   */
+  public Comebacks comebacks() {
+    ledger.markDepartures();
+    return new RedisComebacks(ledger);
+  }
+
+  /**
    * Starts the node: delivers what other nodes publish into {@code node}, and beats. The stores and
    * the broker are returned as the cluster this node shares.
    */
   public Cluster start(LocalNode node, LifecycleListener events, AppRegistry apps, Clock clock) {
     broker.deliverTo(node);
-    RedisLedger ledger = new RedisLedger(text.async(), settings.prefix(), nodeId);
     heartbeat =
         new RedisHeartbeat(
             text.async(),
             ledger,
-            new TransitionAnnouncer(broker, events, apps, clock),
+            new TransitionAnnouncer(broker, ledger, events, apps, clock),
             health,
             nodeId,
             settings.nodeTimeout(),
@@ -163,26 +196,37 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   /**
-   * Leaves the cluster: stops beating and closes the connections. The node's share stays in Redis
-   * until the cluster reaps it (a graceful stop has already left every channel).
+   * Leaves the cluster: stops beating, waits (at most 2 s) until Redis has applied what this node
+   * sent, and takes the node out of the live set. The connections stay open for last questions (the
+   * webhooks' comeback delay) until {@link #close}. The node's share stays in Redis until the
+   * cluster reaps it (a graceful stop has already left every channel).
    */
-  @Override
-  public void close() {
+  public void leave() {
+    if (left) {
+      return;
+    }
+    left = true;
     timer.shutdownNow();
     try {
       // Commands are pipelined in order: once these answer, the last leaves have been applied.
       text.async().ping().get(2, TimeUnit.SECONDS);
-      text.async()
-          .zrem(new RedisLedger(text.async(), settings.prefix(), nodeId).nodesKey(), nodeId);
+      text.async().zrem(ledger.nodesKey(), nodeId);
       bytes.async().ping().get(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       // Redis is away: the cluster reaps this node's share once it stops beating.
     }
+  }
+
+  /** Leaves the cluster if it has not yet, and closes the connections. */
+  @Override
+  public void close() {
+    leave();
     pubSub.close();
     bytes.close();
     text.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.server.cluster;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -8,7 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether this node can reach Redis, and what failed while it could not: readiness ({@code GET
  * /ready}), a failure counter, and a WARN log at most every {@value #LOG_EVERY_MILLIS} ms, so an
- * outage is visible without flooding the log. Thread-safe.
+ * outage is visible without flooding the log. Redis counts as reachable while the connection is up
+ * and the heartbeat has been answered recently: a Redis that stalls (a long fork, a frozen VM)
+ * keeps its connections open but answers nothing. Thread-safe.
  */
 public final class RedisHealth {
   static final long LOG_EVERY_MILLIS = 10_000;
@@ -18,6 +21,16 @@ public final class RedisHealth {
   private final LongAdder failures = new LongAdder();
   private final AtomicLong lastWarnMillis = new AtomicLong(Long.MIN_VALUE / 2);
   private volatile long disconnectedSinceMillis = -1;
+  private final long stallNanos;
+  private volatile long answeredNanos = System.nanoTime();
+
+  /**
+   * @param stall how long the heartbeat may go unanswered on an open connection before Redis counts
+   *     as unreachable
+   */
+  public RedisHealth(Duration stall) {
+    this.stallNanos = stall.toNanos();
+  }
 
   /** The connection to Redis is up (again). */
   void reconnected() {
@@ -37,6 +50,11 @@ public final class RedisHealth {
     connected = false;
   }
 
+  /** The heartbeat was answered. */
+  void answered() {
+    answeredNanos = System.nanoTime();
+  }
+
   /** A Redis command failed; {@code what} says what could not be done. */
   public void failed(String what, Throwable error) {
     failures.increment();
@@ -51,9 +69,9 @@ public final class RedisHealth {
     }
   }
 
-  /** Whether Redis is reachable now. */
+  /** Whether Redis is reachable now: connected, and the heartbeat answered recently. */
   public boolean isConnected() {
-    return connected;
+    return connected && System.nanoTime() - answeredNanos < stallNanos;
   }
 
   /** Redis commands that failed since start. */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,8 +20,17 @@ import org.slf4j.LoggerFactory;
  * itself in the nodes set (on Redis's clock); a node that has not beaten for {@code nodeTimeout} is
  * dead, and the first node to notice takes its members, subscribers and signed-in users back out
  * and announces the changes. A node that finds itself missing from the set (first start, Redis lost
- * its data, or it was taken for dead during a long pause) puts its share back. So a node that
+ * its data, or it was taken for dead during a long pause) puts its share back, and so does a node
+ * whose changes did not reach Redis (it was away for a moment but kept its data). So a node that
  * crashes leaves no ghosts for longer than {@code nodeTimeout} plus one beat.
+ *
+ * <p>A node judges others dead only after it has itself beaten steadily for {@code nodeTimeout}:
+ * after Redis (or the way to it) was gone for longer than that, every node's last beat is old, and
+ * the first node back must give the others the same time to come back as a dead node gets.
+ *
+ * <p>What a node changed while Redis could not hear it is told to the other nodes' clients one beat
+ * and a second after the resync ({@link TransitionAnnouncer#catchUp}): by then the other nodes have
+ * reconnected, listen again, and have put their own shares back.
  */
 final class RedisHeartbeat {
   private static final Logger log = LoggerFactory.getLogger(RedisHeartbeat.class);
@@ -34,6 +44,12 @@ final class RedisHeartbeat {
   private final Duration nodeTimeout;
   private final ScheduledExecutorService timer;
   private final AtomicBoolean beating = new AtomicBoolean();
+  // Set when a beat found this node missing (or taken for dead); cleared once a resync succeeded,
+  // so a resync that fails is tried again although the next beat finds the node known.
+  private volatile boolean resyncNeeded;
+  private volatile boolean reapedUnannounced;
+  private long answeredNanos; // the last answered beat; 0 before the first; guarded by this
+  private long steadySinceNanos; // since when beats were answered without a gap; guarded by this
 
   RedisHeartbeat(
       RedisAsyncCommands<String, String> redis,
@@ -54,28 +70,26 @@ final class RedisHeartbeat {
 
   /** Beats now and then every {@code nodeTimeout / 3}. */
   void start() {
-    long period = Math.max(100, nodeTimeout.toMillis() / 3);
-    timer.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(this::beat, 0, period(), TimeUnit.MILLISECONDS);
+  }
+
+  private long period() {
+    return Math.max(100, nodeTimeout.toMillis() / 3);
   }
 
   /**
-   * After Lettuce reconnected: puts this node's share back as it is now, then beats. Lettuce
-   * re-sends commands that were in flight when the connection dropped, so a change may have been
-   * applied twice; the resync makes the ledger and the counts right again either way.
+   * After Lettuce reconnected: resyncs with the next beat, made at once. Lettuce re-sends commands
+   * that were in flight when the connection dropped, so a change may have been applied twice even
+   * though none failed; the resync makes the ledger and the counts right again either way.
    */
   void resyncSoon() {
-    timer.execute(
-        () ->
-            ledger
-                .resync()
-                .thenAccept(changes -> announcer.announce(changes, false))
-                .whenComplete(
-                    (ok, error) -> {
-                      if (error != null) {
-                        health.failed("put this node's share back", error);
-                      }
-                      beat();
-                    }));
+    resyncNeeded = true;
+    beatSoon();
+  }
+
+  /** Beats as soon as possible. */
+  void beatSoon() {
+    timer.execute(this::beat);
   }
 
   private void beat() {
@@ -92,18 +106,36 @@ final class RedisHeartbeat {
         .toCompletableFuture()
         .thenCompose(
             answer -> {
+              health.answered();
+              boolean steady = steady();
               boolean known = ((Number) answer.get(0)).intValue() == 1;
               boolean reaped = ((Number) answer.get(1)).intValue() == 1;
               var work = java.util.concurrent.CompletableFuture.completedFuture((Void) null);
+              if (reaped) {
+                log.warn("This node was taken for dead by the cluster; announcing it again");
+                reapedUnannounced = true;
+              }
               if (!known) {
-                if (reaped) {
-                  log.warn("This node was taken for dead by the cluster; announcing it again");
-                }
-                work = ledger.resync().thenAccept(changes -> announcer.announce(changes, reaped));
+                resyncNeeded = true;
+              }
+              if (resyncNeeded || ledger.hasUnheard()) {
+                boolean announceRises = reapedUnannounced;
+                work =
+                    ledger
+                        .resync()
+                        .thenAccept(
+                            resync -> {
+                              resyncNeeded = false;
+                              reapedUnannounced = false;
+                              announcer.announce(resync.transitions(), announceRises);
+                              if (!announceRises && !resync.catchUps().isEmpty()) {
+                                catchUpLater(resync.catchUps());
+                              }
+                            });
               }
               for (Object dead : (List<?>) answer.get(2)) {
                 String deadId = String.valueOf(dead);
-                if (!deadId.equals(nodeId)) {
+                if (steady && !deadId.equals(nodeId)) {
                   work = work.thenCompose(ignored -> reap(deadId));
                 }
               }
@@ -116,6 +148,24 @@ final class RedisHeartbeat {
                 health.failed("send the node heartbeat", error);
               }
             });
+  }
+
+  /** Records an answered beat; whether this node has beaten without a gap for the node timeout. */
+  private synchronized boolean steady() {
+    long now = System.nanoTime();
+    if (answeredNanos == 0 || now - answeredNanos > 2 * TimeUnit.MILLISECONDS.toNanos(period())) {
+      steadySinceNanos = now;
+    }
+    answeredNanos = now;
+    return now - steadySinceNanos >= nodeTimeout.toNanos();
+  }
+
+  private void catchUpLater(List<RedisLedger.CatchUp> catchUps) {
+    try {
+      timer.schedule(() -> announcer.catchUp(catchUps), period() + 1000, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // The node is stopping: its clients are leaving anyway.
+    }
   }
 
   private java.util.concurrent.CompletableFuture<Void> reap(String deadId) {

@@ -31,11 +31,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RedisLedger {
   private static final String COUNT = script("count.lua");
   private static final String SYNC = script("sync.lua");
+  private static final String DEPARTURE = script("departure.lua");
 
   private final RedisAsyncCommands<String, String> redis;
   private final String prefix;
   private final String nodeId;
   private final Map<Counter, Share> shares = new ConcurrentHashMap<>();
+  private final Map<Counter, Boolean> comebacks = new ConcurrentHashMap<>();
+  // Counters changed while Redis could not hear it → whether the cluster last heard this node
+  // count them (a share above 0). Guarded by this.
+  private final Map<Counter, Boolean> unheard = new LinkedHashMap<>();
+  private volatile boolean markDepartures;
 
   /**
    * @param redis the command connection (strings)
@@ -71,8 +77,10 @@ public final class RedisLedger {
    * @param before the cluster count before, or -1 when the counter was full and nothing changed
    * @param after the cluster count after
    * @param infos the counter family's infos by field (presence members), when asked for
+   * @param comeback the counter rose while a departure was held for the webhooks' comeback delay
+   *     (on any node): neither is reported
    */
-  public record Change(int before, int after, Map<String, String> infos) {}
+  public record Change(int before, int after, Map<String, String> infos, boolean comeback) {}
 
   /**
    * A counter that crossed zero during a resync or reap.
@@ -81,20 +89,41 @@ public final class RedisLedger {
    * @param before the cluster count before
    * @param after the cluster count after
    * @param info the counter's info (presence member info), or empty
-   * @param announced false when the change that made it was never confirmed by Redis
+   * @param announced false when this node changed the counter while Redis could not hear it: the
+   *     other nodes are told by a {@link CatchUp}, not by the resync
+   * @param comeback it rose while a departure was held for the webhooks' comeback delay
    */
-  public record Transition(Counter counter, int before, int after, String info, boolean announced) {
+  public record Transition(
+      Counter counter, int before, int after, String info, boolean announced, boolean comeback) {
     /** True when the counter went from 0 to positive. */
     public boolean rose() {
       return before == 0 && after > 0;
     }
   }
 
+  /**
+   * A counter this node changed while Redis could not hear it, so the other nodes' clients may not
+   * know: after the resync they are told what they missed (see {@link
+   * TransitionAnnouncer#catchUp}).
+   *
+   * @param counter the counter
+   * @param heardBefore whether the cluster last heard this node count it
+   * @param roseInResync whether the resync took it from 0 (nobody else counts it)
+   */
+  public record CatchUp(Counter counter, boolean heardBefore, boolean roseInResync) {}
+
+  /**
+   * What a resync changed.
+   *
+   * @param transitions the counters that crossed zero
+   * @param catchUps the counters changed while Redis could not hear it
+   */
+  public record Resync(List<Transition> transitions, List<CatchUp> catchUps) {}
+
   /** This node's share of one counter, as this node knows it. */
   private static final class Share {
     int count;
     String info;
-    boolean announced = true;
   }
 
   /**
@@ -107,6 +136,7 @@ public final class RedisLedger {
       Counter counter, int delta, String info, int max, boolean withInfos) {
     synchronized (this) {
       Share share = shares.computeIfAbsent(counter, c -> new Share());
+      boolean counted = share.count > 0;
       share.count = Math.max(0, share.count + delta);
       if (info != null && share.info == null) {
         share.info = info; // The first info is kept while the count is positive, as in Redis.
@@ -125,24 +155,95 @@ public final class RedisLedger {
               withInfos ? "1" : "0",
               counter.kind().name(),
               counter.appId(),
-              counter.channel());
+              counter.channel(),
+              marker(counter.kind()));
       // One stage, so that a refused change is undone before anyone sees the answer (a resync
       // made on seeing it must not put the refused share into Redis).
       return answer.handle(
           (ok, error) -> {
             if (error != null) {
-              if (delta > 0) {
-                share.announced = false;
-              }
+              unheard(counter, counted);
               throw error instanceof CompletionException c ? c : new CompletionException(error);
             }
-            Change result = change(ok);
-            if (result.before() < 0) {
+            Change change = change(ok);
+            if (change.before() < 0) {
               undoRefused(counter, delta);
             }
-            return result;
+            // Recorded before the caller hears of the change, so before its arrival event.
+            if (change.comeback()) {
+              comebacks.put(counter, Boolean.TRUE);
+            } else if (change.before() > 0 && change.after() == 0) {
+              comebacks.remove(counter);
+            }
+            return change;
           });
     }
+  }
+
+  /**
+   * Marks departures in Redis from now on, for the webhooks' comeback delay across the cluster (see
+   * {@link RedisComebacks}); off by default, so a cluster without webhooks writes no marks.
+   */
+  void markDepartures() {
+    markDepartures = true;
+  }
+
+  /**
+   * Records that a rise announced from a resync or reap was a comeback (see {@link #tookComeback}).
+   */
+  void comeback(Counter counter) {
+    comebacks.put(counter, Boolean.TRUE);
+  }
+
+  /**
+   * Whether the last rise of {@code counter} was a comeback that cancelled a departure held for the
+   * webhooks' comeback delay; answers once per rise. Never blocks.
+   */
+  boolean tookComeback(Counter counter) {
+    return comebacks.remove(counter) != null;
+  }
+
+  /**
+   * Whether this node must send the departure of {@code counter} it held for the comeback delay:
+   * false when somebody came back meanwhile, on any node (see departure.lua).
+   */
+  CompletableFuture<Boolean> departureDue(Counter counter) {
+    return redis
+        .<Long>eval(DEPARTURE, ScriptOutputType.INTEGER, new String[] {heldKey(counter)}, nodeId)
+        .toCompletableFuture()
+        .thenApply(answer -> answer == 1L);
+  }
+
+  /** The key that holds a departure's mark; the scripts build the same. */
+  private String heldKey(Counter counter) {
+    return countsKey(counter) + ":held:" + counter.field();
+  }
+
+  private String marker(Kind kind) {
+    return markDepartures && kind != Kind.ONLINE ? nodeId : "";
+  }
+
+  private synchronized void unheard(Counter counter, boolean countedBefore) {
+    unheard.putIfAbsent(counter, countedBefore); // the first unheard change knows what was heard
+  }
+
+  /** Whether a change failed to reach Redis since the last {@link #resync}. */
+  synchronized boolean hasUnheard() {
+    return !unheard.isEmpty();
+  }
+
+  /** This node's info of a counter it counts, or null. */
+  String localInfo(Counter counter) {
+    Share share = shares.get(counter);
+    return share == null ? null : share.info;
+  }
+
+  /** The cluster's count of {@code counter}. */
+  CompletableFuture<Integer> clusterCount(Counter counter) {
+    return redis
+        .hget(countsKey(counter), counter.field())
+        .toCompletableFuture()
+        .thenApply(count -> count == null ? 0 : Integer.parseInt(count));
   }
 
   /** This node's own count of a counter. */
@@ -166,40 +267,62 @@ public final class RedisLedger {
     return result;
   }
 
-  /** Makes Redis hold exactly this node's shares; answers the counters that crossed zero. */
-  public CompletableFuture<List<Transition>> resync() {
+  /**
+   * Makes Redis hold exactly this node's shares; answers the counters that crossed zero and the
+   * changes Redis did not hear of (they are heard now). When the resync fails they stay unheard.
+   */
+  public CompletableFuture<Resync> resync() {
     synchronized (this) {
       List<Object[]> desired = new ArrayList<>();
-      Map<Counter, Boolean> announced = new LinkedHashMap<>();
       shares.forEach(
-          (counter, share) -> {
-            desired.add(
-                new Object[] {
-                  countsKey(counter),
-                  counter.field(),
-                  infosKey(counter),
-                  counter.kind().name(),
-                  counter.appId(),
-                  counter.channel(),
-                  share.count,
-                  share.info == null ? "" : share.info
-                });
-            announced.put(counter, share.announced);
-            share.announced = true;
-          });
+          (counter, share) ->
+              desired.add(
+                  new Object[] {
+                    countsKey(counter),
+                    counter.field(),
+                    infosKey(counter),
+                    counter.kind().name(),
+                    counter.appId(),
+                    counter.channel(),
+                    share.count,
+                    share.info == null ? "" : share.info
+                  }));
+      Map<Counter, Boolean> caught = new LinkedHashMap<>(unheard);
+      unheard.clear();
       return sync(nodeId, json(desired), "", 0)
+          .whenComplete(
+              (ok, error) -> {
+                if (error != null) {
+                  synchronized (this) {
+                    unheard.putAll(caught); // older than what failed since: it wins
+                  }
+                }
+              })
           .thenApply(
-              list ->
-                  list.stream()
-                      .map(
-                          t ->
-                              new Transition(
-                                  t.counter,
-                                  t.before,
-                                  t.after,
-                                  t.info,
-                                  announced.getOrDefault(t.counter, true)))
-                      .toList());
+              list -> {
+                List<Transition> transitions =
+                    list.stream()
+                        .map(
+                            t ->
+                                new Transition(
+                                    t.counter,
+                                    t.before,
+                                    t.after,
+                                    t.info,
+                                    !caught.containsKey(t.counter),
+                                    t.comeback))
+                        .toList();
+                List<CatchUp> catchUps = new ArrayList<>();
+                caught.forEach(
+                    (counter, heard) ->
+                        catchUps.add(
+                            new CatchUp(
+                                counter,
+                                heard,
+                                transitions.stream()
+                                    .anyMatch(t -> t.counter.equals(counter) && t.rose()))));
+                return new Resync(transitions, catchUps);
+              });
     }
   }
 
@@ -215,7 +338,8 @@ public final class RedisLedger {
             new String[] {ledgerKey(node), nodesKey(), tombstoneKey(node)},
             desired,
             dead,
-            Long.toString(timeoutMillis))
+            Long.toString(timeoutMillis),
+            markDepartures ? nodeId : "")
         .thenApply(RedisLedger::transitions);
   }
 
@@ -285,12 +409,13 @@ public final class RedisLedger {
         infos.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
       }
     }
-    return new Change(toInt(answer.get(0)), toInt(answer.get(1)), infos);
+    boolean comeback = answer.size() > 3 && toInt(answer.get(3)) == 1;
+    return new Change(toInt(answer.get(0)), toInt(answer.get(1)), infos, comeback);
   }
 
   private static List<Transition> transitions(List<Object> flat) {
     List<Transition> result = new ArrayList<>();
-    for (int i = 0; i + 3 < flat.size(); i += 4) {
+    for (int i = 0; i + 4 < flat.size(); i += 5) {
       JsonNode entry = parse(String.valueOf(flat.get(i)));
       Counter counter =
           new Counter(
@@ -304,7 +429,8 @@ public final class RedisLedger {
               toInt(flat.get(i + 1)),
               toInt(flat.get(i + 2)),
               String.valueOf(flat.get(i + 3)),
-              true));
+              true,
+              toInt(flat.get(i + 4)) == 1));
     }
     return result;
   }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *       {@link WebhookSettings#comebackDelay()} (3 s). If the same channel is occupied again (for
  *       {@code member_removed}: the same user is added again to the same channel) within the delay,
  *       both the held event and the arrival are dropped: to the receiver, nothing happened. This
- *       hides page reloads and short reconnects, as Pusher does.
+ *       hides page reloads and short reconnects, as Pusher does. In a cluster the comeback may
+ *       happen on another node: then the {@link Comebacks} of the cluster decide.
  *   <li><b>Batching.</b> Per app and endpoint, events are collected for the app's {@code
  *       webhookBatchWindow}, counted from the first event of a batch, and sent as one request (at
  *       most {@link WebhookSettings#maxBatchEvents()}; a full batch goes at once). A zero window
@@ -54,8 +57,8 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   private final Deliveries deliveries;
   private final LongAdder dropped = new LongAdder();
   private final LogThrottle dropLog;
+  private final Comebacks comebacks;
   private volatile boolean closed;
-  private volatile DepartureCheck departureCheck = DepartureCheck.TRUSTED;
 
   HttpWebhookSender(
       AppRegistry apps,
@@ -63,6 +66,17 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
       Scheduler scheduler,
       WebhookTransport transport,
       WebhookSettings settings) {
+    this(apps, clock, scheduler, transport, settings, Comebacks.LOCAL);
+  }
+
+  HttpWebhookSender(
+      AppRegistry apps,
+      Clock clock,
+      Scheduler scheduler,
+      WebhookTransport transport,
+      WebhookSettings settings,
+      Comebacks comebacks) {
+    this.comebacks = comebacks;
     this.apps = apps;
     this.clock = clock;
     this.scheduler = scheduler;
@@ -76,13 +90,21 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
    * empty when no app has a webhook (then no thread is started).
    */
   public static Optional<HttpWebhookSender> forApps(AppRegistry apps, Clock clock) {
-    return forApps(apps, clock, WebhookSettings.DEFAULTS);
+    return forApps(apps, clock, WebhookSettings.DEFAULTS, Comebacks.LOCAL);
   }
 
   /** As {@link #forApps(AppRegistry, Clock)}, with other settings. */
   public static Optional<HttpWebhookSender> forApps(
       AppRegistry apps, Clock clock, WebhookSettings settings) {
-    if (apps.all().stream().allMatch(app -> app.webhooks().isEmpty())) {
+    return forApps(apps, clock, settings, Comebacks.LOCAL);
+  }
+
+  /**
+   * As {@link #forApps(AppRegistry, Clock)}, with the comeback delay decided by {@code comebacks}.
+   */
+  public static Optional<HttpWebhookSender> forApps(
+      AppRegistry apps, Clock clock, WebhookSettings settings, Comebacks comebacks) {
+    if (!anyWebhooks(apps)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -91,15 +113,13 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
             clock,
             new ExecutorScheduler(settings.deliveryThreads()),
             new HttpClientTransport(settings.requestTimeout()),
-            settings));
+            settings,
+            comebacks));
   }
 
-  /**
-   * Checks every held departure with {@code check} before it is sent (cluster mode: a comeback on
-   * another node drops it).
-   */
-  public void checkDeparturesWith(DepartureCheck check) {
-    this.departureCheck = check;
+  /** Whether any app has a webhook endpoint (else no sender is needed). */
+  public static boolean anyWebhooks(AppRegistry apps) {
+    return apps.all().stream().anyMatch(app -> !app.webhooks().isEmpty());
   }
 
   /** Sends the webhook event for {@code event}, if it has one. Never blocks. */
@@ -110,6 +130,8 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
 
   @Override
   public void send(String appId, WebhookEvent event) {
+    // Asked for every arrival, endpoints or not: the cluster answers once per arrival.
+    boolean comeback = event.isArrival() && comebacks.cancelledADeparture(appId, event);
     App app = apps.findById(appId).orElse(null);
     if (app == null || app.webhooks().isEmpty()) {
       return;
@@ -125,7 +147,8 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
         hold(key, app, event);
         return;
       }
-      if (event.isArrival() && departures.remove(key) != null) {
+      // A departure held here is cancelled here even when the cluster could not tell (Redis away).
+      if (event.isArrival() && (departures.remove(key) != null || comeback)) {
         // Back within the delay: neither the departure nor this arrival is reported (§1.12).
         log.debug("app {}: {} on {} within the comeback delay", appId, event.name(), key);
         return;
@@ -158,17 +181,25 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   @Override
   public void close() {
     List<Batch> ready = new ArrayList<>();
+    List<Departure> held;
     synchronized (lock) {
       if (closed) {
         return;
       }
       closed = true;
-      for (Departure departure : departures.values()) {
-        ready.addAll(route(departure.app, departure.event));
-      }
+      held = new ArrayList<>(departures.values());
       departures.clear();
       ready.addAll(batches.values());
       batches.clear();
+    }
+    // Nobody can come back to this node now; in a cluster they may have come back elsewhere.
+    List<CompletableFuture<Boolean>> due = held.stream().map(this::stillDue).toList();
+    for (int i = 0; i < held.size(); i++) {
+      if (due.get(i).join()) {
+        synchronized (lock) {
+          ready.addAll(route(held.get(i).app, held.get(i).event));
+        }
+      }
     }
     deliveries.stopRetrying();
     ready.forEach(this::deliver);
@@ -195,30 +226,32 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
       if (departures.get(key) != departure) {
         return;
       }
+      departures.remove(key);
     }
-    WebhookEvent event = departure.event;
-    departureCheck
-        .stillGone(departure.app.id(), event.channel(), event.userId())
-        .whenComplete(
-            (gone, error) -> {
+    stillDue(departure)
+        .thenAccept(
+            due -> {
+              if (!due) {
+                log.debug("app {}: {} came back elsewhere", departure.app.id(), key);
+                return;
+              }
               List<Batch> ready;
               synchronized (lock) {
-                if (departures.get(key) != departure) {
-                  return; // Cancelled by a comeback here while the check was out.
-                }
-                departures.remove(key);
-                if (error == null && !gone) {
-                  log.debug(
-                      "app {}: {} on {} came back elsewhere",
-                      departure.app.id(),
-                      event.name(),
-                      key);
-                  return;
-                }
-                ready = route(departure.app, event);
+                ready = route(departure.app, departure.event);
               }
               ready.forEach(this::deliver);
             });
+  }
+
+  /** Whether a held departure must be sent; true when the cluster cannot tell within 2 s. */
+  private CompletableFuture<Boolean> stillDue(Departure departure) {
+    if (!comebacks.shared()) {
+      return CompletableFuture.completedFuture(true);
+    }
+    return comebacks
+        .stillDue(departure.app.id(), departure.event)
+        .exceptionally(error -> true)
+        .completeOnTimeout(true, 2, TimeUnit.SECONDS);
   }
 
   /** Adds {@code event} to the batch of every endpoint that accepts it; returns batches to send. */

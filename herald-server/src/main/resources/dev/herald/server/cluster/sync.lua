@@ -5,7 +5,9 @@
 -- ARGV[1] JSON list of [countsKey, field, infoKey, kind, appId, channel, count, info]
 -- ARGV[2] the id of a dead node to remove ('' when a live node syncs itself)
 -- ARGV[3] the node timeout in ms (a node that beat since it was found dead is left alone)
--- Answers the counters whose zero-ness changed: a flat list of entry, before, after, info.
+-- ARGV[4] the calling node's id, to mark departures with as count.lua does ('' for none); the
+-- caller announces the changes, so it holds the departures
+-- Answers the counters whose zero-ness changed: a flat list of entry, before, after, info, comeback.
 if ARGV[2] ~= '' then
   local time = redis.call('TIME')
   local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
@@ -42,10 +44,24 @@ local function apply(entry, delta, info)
     if infos ~= counts then
       current = info or redis.call('HGET', infos, field) or ''
     end
+    local comeback = 0
+    if ARGV[4] ~= '' and e[4] ~= 'ONLINE' then
+      local held = counts .. ':held:' .. field
+      if after > 0 then
+        local holder = redis.call('GET', held)
+        if holder and holder ~= 'none' then
+          redis.call('SET', held, 'none', 'PX', 60000)
+          comeback = 1
+        end
+      else
+        redis.call('SET', held, ARGV[4], 'PX', 60000)
+      end
+    end
     table.insert(changed, entry)
     table.insert(changed, before)
     table.insert(changed, after)
     table.insert(changed, current)
+    table.insert(changed, comeback)
   end
 end
 local ledger = redis.call('HGETALL', KEYS[1])

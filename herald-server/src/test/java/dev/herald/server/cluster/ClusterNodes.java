@@ -1,9 +1,12 @@
 package dev.herald.server.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.ApiSignature;
+import dev.herald.pusher.PusherJson;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
+import dev.herald.server.app.Webhook;
 import dev.herald.server.lifecycle.LifecycleListener;
 import java.io.IOException;
 import java.net.URI;
@@ -15,23 +18,52 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Herald nodes on free ports that share one Redis under a prefix of their own. */
 final class ClusterNodes implements AutoCloseable {
   static final App APP = App.of("1", "app-key", "app-secret");
+
+  /** The webhook events the cluster tests count: those that must arrive once per cluster. */
+  static final Set<String> ONCE_PER_CLUSTER =
+      Set.of("channel_occupied", "channel_vacated", "member_added", "member_removed");
+
+  /** {@link #APP} with one webhook endpoint for the {@link #ONCE_PER_CLUSTER} events. */
+  static App appWithWebhooksTo(URI url) {
+    return APP.withWebhooks(List.of(new Webhook(url, ONCE_PER_CLUSTER, null, null, Map.of())));
+  }
+
+  /** The longest an HTTP call to a node may take: nothing a node answers should ever hang. */
+  static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
   private static final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(HTTP_TIMEOUT)
+          .build();
 
   private final RedisSettings redis;
+  private final App app;
   private final List<HeraldServer> nodes = new ArrayList<>();
 
   ClusterNodes(String redisUrl, String prefix, Duration nodeTimeout) {
+    this(redisUrl, prefix, nodeTimeout, APP);
+  }
+
+  /** Nodes that serve {@code app} (e.g. {@link #APP} with webhooks). */
+  ClusterNodes(String redisUrl, String prefix, Duration nodeTimeout, App app) {
     this.redis = new RedisSettings(redisUrl, prefix, nodeTimeout);
+    this.app = app;
+  }
+
+  /** The Redis the nodes share. */
+  RedisSettings redis() {
+    return redis;
   }
 
   /** Starts one more node; its lifecycle events go to {@code listener}. */
   HeraldServer start(LifecycleListener listener) {
-    return start(APP, listener);
+    return start(app, listener);
   }
 
   /** Starts one more node serving {@code app}. */
@@ -55,16 +87,83 @@ final class ClusterNodes implements AutoCloseable {
 
   /** A signed POST to {@code node}'s HTTP API; answers status and body. */
   static HttpResponse<String> post(HeraldServer node, String path, String body) {
-    return send(node, "POST", path, body);
+    return send(node.port(), "POST", path, body);
   }
 
   /** A signed GET to {@code node}'s HTTP API. */
   static HttpResponse<String> get(HeraldServer node, String path) {
-    return send(node, "GET", path, "");
+    return send(node.port(), "GET", path, "");
   }
 
-  private static HttpResponse<String> send(
-      HeraldServer node, String method, String path, String body) {
+  /** A signed POST to the node on {@code port} (e.g. one in another process). */
+  static HttpResponse<String> post(int port, String path, String body) {
+    return send(port, "POST", path, body);
+  }
+
+  /** A signed GET to the node on {@code port}. */
+  static HttpResponse<String> get(int port, String path) {
+    return send(port, "GET", path, "");
+  }
+
+  /** Triggers {@code name} on {@code channel} with {@code data} through {@code node}'s API. */
+  static HttpResponse<String> trigger(HeraldServer node, String channel, String name, String data) {
+    return post(
+        node,
+        "/apps/1/events",
+        "{\"name\":\"" + name + "\",\"channel\":\"" + channel + "\",\"data\":\"" + data + "\"}");
+  }
+
+  /** The user ids {@code GET /apps/1/channels/{channel}/users} lists on {@code node}. */
+  static List<String> users(HeraldServer node, String channel) {
+    HttpResponse<String> answer = get(node, "/apps/1/channels/" + channel + "/users");
+    if (answer.statusCode() != 200) {
+      throw new AssertionError(
+          "users of " + channel + ": " + answer.statusCode() + " " + answer.body());
+    }
+    return json(answer.body()).path("users").findValuesAsText("id");
+  }
+
+  /** The subscription count {@code GET /apps/1/channels/{channel}} reports on {@code node}. */
+  static int subscriptionCount(HeraldServer node, String channel) {
+    HttpResponse<String> answer =
+        get(node, "/apps/1/channels/" + channel + "?info=subscription_count");
+    if (answer.statusCode() != 200) {
+      throw new AssertionError(
+          "channel " + channel + ": " + answer.statusCode() + " " + answer.body());
+    }
+    return json(answer.body()).path("subscription_count").asInt();
+  }
+
+  /** The status of {@code GET /ready} on {@code node}. */
+  static int ready(HeraldServer node) {
+    return get(node, "/ready").statusCode();
+  }
+
+  /**
+   * How often each webhook event arrived, by {@code "name channel"} or {@code "name channel
+   * user_id"} for member events.
+   */
+  static Map<String, Integer> tally(List<JsonNode> events) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (JsonNode e : events) {
+      String key = e.path("name").asText() + " " + e.path("channel").asText();
+      if (e.has("user_id") && e.path("name").asText().startsWith("member_")) {
+        key += " " + e.path("user_id").asText();
+      }
+      counts.merge(key, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  static JsonNode json(String body) {
+    try {
+      return PusherJson.mapper().readTree(body);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + body, e);
+    }
+  }
+
+  private static HttpResponse<String> send(int port, String method, String path, String body) {
     String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     Map<String, String> query = new java.util.TreeMap<>();
     if (path.contains("?")) {
@@ -83,9 +182,10 @@ final class ClusterNodes implements AutoCloseable {
             method.equals("POST") ? body : null,
             System.currentTimeMillis() / 1000);
     StringBuilder uri =
-        new StringBuilder("http://127.0.0.1:").append(node.port()).append(pathOnly).append('?');
+        new StringBuilder("http://127.0.0.1:").append(port).append(pathOnly).append('?');
     signed.forEach((k, v) -> uri.append(k).append('=').append(v).append('&'));
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(HTTP_TIMEOUT);
     request =
         method.equals("POST")
             ? request
@@ -102,8 +202,16 @@ final class ClusterNodes implements AutoCloseable {
     }
   }
 
+  /** Stops one node gracefully (its webhooks flushed) and forgets it. */
+  void stop(HeraldServer node) {
+    if (nodes.remove(node)) {
+      node.close();
+    }
+  }
+
+  /** Stops every node still running; held and batched webhooks are sent before this returns. */
   @Override
   public void close() {
-    nodes.forEach(HeraldServer::close);
+    List.copyOf(nodes).forEach(this::stop);
   }
 }

@@ -95,7 +95,7 @@ public final class TestCluster implements AutoCloseable {
 
   /** A health that nobody reads. */
   public static RedisHealth health() {
-    return new RedisHealth();
+    return new RedisHealth(java.time.Duration.ofSeconds(10));
   }
 
   /** The keys under this cluster's prefix. */

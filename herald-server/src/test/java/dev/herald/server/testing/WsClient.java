@@ -119,7 +119,12 @@ public final class WsClient implements AutoCloseable {
 
   /** Waits for the next message with this event name, skipping (but keeping) others. */
   public JsonNode awaitEvent(String event) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    return awaitEvent(event, TIMEOUT);
+  }
+
+  /** As {@link #awaitEvent(String)}, waiting at most {@code timeout}. */
+  public JsonNode awaitEvent(String event, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       for (JsonNode m : seen) {
         if (m.path("event").asText().equals(event)) {
@@ -136,9 +141,18 @@ public final class WsClient implements AutoCloseable {
         throw new AssertionError(e);
       }
       if (next == null) {
-        throw new AssertionError("no " + event + " within " + TIMEOUT + "; saw " + seen);
+        throw new AssertionError("no " + event + " within " + timeout + "; saw " + seen);
       }
       seen.add(next);
+    }
+  }
+
+  /** The next message with this event name within {@code timeout}, or empty; never throws. */
+  public java.util.Optional<JsonNode> pollEvent(String event, Duration timeout) {
+    try {
+      return java.util.Optional.of(awaitEvent(event, timeout));
+    } catch (AssertionError e) {
+      return java.util.Optional.empty();
     }
   }
 

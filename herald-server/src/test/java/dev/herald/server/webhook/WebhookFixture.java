@@ -52,6 +52,17 @@ final class WebhookFixture {
     return sender(WebhookSettings.DEFAULTS, app(Duration.ZERO, webhooks));
   }
 
+  /** As {@link #sender(Webhook...)}, with the comeback delay decided by {@code comebacks}. */
+  HttpWebhookSender sender(Comebacks comebacks, Webhook... webhooks) {
+    return new HttpWebhookSender(
+        new StaticAppRegistry(List.of(app(Duration.ZERO, webhooks))),
+        clock,
+        scheduler,
+        transport,
+        WebhookSettings.DEFAULTS,
+        comebacks);
+  }
+
   HttpWebhookSender sender(WebhookSettings settings, App... apps) {
     return new HttpWebhookSender(
         new StaticAppRegistry(List.of(apps)), clock, scheduler, transport, settings);

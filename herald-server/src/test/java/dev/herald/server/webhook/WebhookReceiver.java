@@ -26,13 +26,13 @@ import java.util.concurrent.TimeUnit;
  * pusher-http-java} ({@link Pusher#validateWebhookSignature}), records it and answers as scripted
  * (200 by default; {@link #HANG} holds the request until the receiver closes).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
   /** A scripted answer that never comes: the sender's timeout has to fire. */
   static final int HANG = -1;
 
   /** One request as received. */
-  record Received(Validity validity, byte[] body, Map<String, List<String>> headers) {
-    JsonNode json() {
+  public record Received(Validity validity, byte[] body, Map<String, List<String>> headers) {
+    public JsonNode json() {
       try {
         return PusherJson.mapper().readTree(body);
       } catch (IOException e) {
@@ -40,7 +40,7 @@ final class WebhookReceiver implements AutoCloseable {
       }
     }
 
-    List<String> eventNames() {
+    public List<String> eventNames() {
       return json().findValues("name").stream().map(JsonNode::asText).toList();
     }
 
@@ -62,7 +62,7 @@ final class WebhookReceiver implements AutoCloseable {
   private volatile int otherwise = 200;
 
   /** A receiver that validates with these credentials, as an app's backend would. */
-  WebhookReceiver(String appId, String key, String secret) throws IOException {
+  public WebhookReceiver(String appId, String key, String secret) throws IOException {
     pusher = new Pusher(appId, key, secret);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -70,7 +70,7 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/pusher/webhooks");
   }
 
@@ -85,8 +85,17 @@ final class WebhookReceiver implements AutoCloseable {
     otherwise = status;
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return received;
+  }
+
+  /** Every event of every request received so far, in arrival order. */
+  public List<JsonNode> events() {
+    List<JsonNode> events = new java.util.ArrayList<>();
+    for (Received r : received) {
+      r.json().path("events").forEach(events::add);
+    }
+    return events;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
