@@ -9,6 +9,7 @@ import dev.herald.server.protocol.ConnectionState;
 import dev.herald.server.protocol.PusherError;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -82,19 +83,34 @@ final class NettyConnection implements Connection {
     if (closing) {
       return;
     }
-    if (!channel.isWritable() && pendingBytes() > maxOutboundBytes) {
-      slowConsumersClosed.increment();
-      log.warn(
-          "app={} socket={} closed as a slow consumer: {} bytes unsent (limit {})",
-          app.id(),
-          socketId,
-          pendingBytes(),
-          maxOutboundBytes);
-      close(PusherError.OVER_CAPACITY, "Over capacity: the client is not reading fast enough");
+    if (pendingBytes() > UNFLUSHED_FACTOR * maxOutboundBytes) {
+      closeAsSlow(); // a memory bound even before the next flush
       return;
     }
     channel.write(((NettyFrame) frame).buf.retainedDuplicate(), channel.voidPromise());
     markDirty();
+  }
+
+  /**
+   * Closes with 4100 a client whose socket refused more than {@code maxOutboundBytes}. Judged right
+   * after a flush, when everything still pending is what the socket would not take: bytes only
+   * waiting for the coalesced flush (a busy server, not a slow client) never count.
+   */
+  private void checkSlowAfterFlush() {
+    if (!closing && !channel.isWritable() && pendingBytes() > maxOutboundBytes) {
+      closeAsSlow();
+    }
+  }
+
+  private void closeAsSlow() {
+    slowConsumersClosed.increment();
+    log.warn(
+        "app={} socket={} closed as a slow consumer: {} bytes unsent (limit {})",
+        app.id(),
+        socketId,
+        pendingBytes(),
+        maxOutboundBytes);
+    close(PusherError.OVER_CAPACITY, "Over capacity: the client is not reading fast enough");
   }
 
   @Override
@@ -141,7 +157,19 @@ final class NettyConnection implements Connection {
     channel
         .writeAndFlush(new CloseWebSocketFrame(closeCode, closeReason(message)))
         .addListener(ChannelFutureListener.CLOSE);
-    channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+    channel.eventLoop().schedule(this::forceClose, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The peer did not take the close frame within the grace period: reset the connection (SO_LINGER
+   * 0), so the kernel drops what it still buffers for a client that stopped reading instead of
+   * holding up to megabytes per socket until the client reads or times out.
+   */
+  private void forceClose() {
+    if (channel.isActive()) {
+      channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      channel.close();
+    }
   }
 
   boolean isClosing() {
@@ -151,6 +179,7 @@ final class NettyConnection implements Connection {
   void flushNow() {
     dirty = false;
     channel.flush();
+    checkSlowAfterFlush();
   }
 
   private void markDirty() {
@@ -159,6 +188,12 @@ final class NettyConnection implements Connection {
       loop.markDirty(this);
     }
   }
+
+  /**
+   * How many times {@code maxOutboundBytes} may wait unflushed (a loop with a backlog of broadcasts
+   * writes them all before its flush) before the client is closed anyway, so memory stays bounded.
+   */
+  static final int UNFLUSHED_FACTOR = 4;
 
   private long pendingBytes() {
     ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();

@@ -34,6 +34,7 @@ class FlushCoalescingTest {
   private final NettyFixture f = new NettyFixture();
   private final FlushCounter flushes = new FlushCounter();
   private final AtomicLong receivedBytes = new AtomicLong();
+  private final LongAdder slowClosed = new LongAdder();
   private NettyConnection conn;
   private Channel serverSide;
 
@@ -76,7 +77,56 @@ class FlushCoalescingTest {
     return f.frames.encode("{\"event\":\"e\",\"data\":\"x\"}".getBytes(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void neverClosesAReaderWhoseBytesOnlyWaitForTheCoalescedFlush() throws Exception {
+    // A busy loop writes its backlog of broadcasts before its one flush: 320 KB pending on an
+    // unwritable channel, over a 128 KB limit, yet the client reads everything once flushed.
+    connect(128 * 1024);
+    Frame frame = bigFrame();
+    int size = ((NettyFrame) frame).buf.readableBytes();
+    serverSide
+        .eventLoop()
+        .submit(
+            () -> {
+              for (int i = 0; i < 40; i++) {
+                conn.deliver(frame);
+              }
+            })
+        .get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() == 40L * size);
+    assertThat(slowClosed.sum()).isZero();
+    assertThat(conn.isClosing()).isFalse();
+    frame.release();
+  }
+
+  @Test
+  void closesAClientWhoseUnflushedBytesPassFourTimesTheLimitBeforeAnyFlush() throws Exception {
+    connect(128 * 1024);
+    Frame frame = bigFrame();
+    serverSide
+        .eventLoop()
+        .submit(
+            () -> {
+              for (int i = 0; i < 80; i++) {
+                conn.deliver(frame);
+              }
+            })
+        .get(5, TimeUnit.SECONDS);
+    assertThat(conn.isClosing()).as("640 KB unflushed: memory stays bounded").isTrue();
+    assertThat(slowClosed.sum()).isEqualTo(1);
+    frame.release();
+  }
+
+  private Frame bigFrame() {
+    return f.frames.encode(
+        ("{\"data\":\"" + "x".repeat(8 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
   private void connect() throws Exception {
+    connect(1 << 20);
+  }
+
+  private void connect(long maxOutboundBytes) throws Exception {
     LocalAddress address = new LocalAddress("flush-" + System.nanoTime());
     CompletableFuture<Channel> accepted = new CompletableFuture<>();
     new ServerBootstrap()
@@ -115,7 +165,7 @@ class FlushCoalescingTest {
             NettyFixture.APP,
             "1.1",
             f.protocol.newState(),
-            1 << 20,
-            new LongAdder());
+            maxOutboundBytes,
+            slowClosed);
   }
 }
