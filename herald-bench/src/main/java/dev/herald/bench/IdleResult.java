@@ -17,10 +17,16 @@ record IdleResult(String server, Footprint base, List<Level> levels) {
 
   /**
    * {@code connections} were asked for, {@code subscribed} became ready; {@code connectRate} is
-   * connects+subscribes per second for the batch that brought the server to this level.
+   * connects+subscribes per second for the batch that brought the server to this level, {@code
+   * cpuMicrosPerConnect} the server's CPU time per connect+subscribe of that batch (-1 unknown).
    */
   record Level(
-      int connections, int subscribed, int failed, double connectRate, Footprint footprint) {}
+      int connections,
+      int subscribed,
+      int failed,
+      double connectRate,
+      double cpuMicrosPerConnect,
+      Footprint footprint) {}
 
   /** (RSS at the level − RSS with none) / subscribed, in kB; NaN when unknown. */
   static double rssPerConnectionKb(Footprint base, Level level) {

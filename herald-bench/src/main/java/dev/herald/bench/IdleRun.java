@@ -46,20 +46,27 @@ public final class IdleRun {
         int want = (int) target - client.opened();
         int before = client.subscribed();
         long t0 = System.nanoTime();
+        long cpu0 = probe.cpuMicros();
         client.connect(want, 300_000);
-        double rate = (client.subscribed() - before) / ((System.nanoTime() - t0) / 1e9);
+        int added = client.subscribed() - before;
+        double rate = added / ((System.nanoTime() - t0) / 1e9);
+        long cpu1 = probe.cpuMicros();
+        double cpuPerConnect =
+            cpu0 < 0 || cpu1 < 0 || added == 0 ? -1 : (double) (cpu1 - cpu0) / added;
         Thread.sleep(settleMillis); // hold the connections idle before measuring
         IdleResult.Footprint at = IdleResult.Footprint.of(probe.sample(true));
         IdleResult.Level level =
-            new IdleResult.Level((int) target, client.subscribed(), client.failed(), rate, at);
+            new IdleResult.Level(
+                (int) target, client.subscribed(), client.failed(), rate, cpuPerConnect, at);
         results.add(level);
         System.out.printf(
-            "%s: %d subscribed (%d failed) at %.0f/s: %s; %.2f kB RSS and %.2f kB heap per"
-                + " connection%n",
+            "%s: %d subscribed (%d failed) at %.0f/s, %.0f µs server CPU each: %s; %.2f kB RSS and"
+                + " %.2f kB heap per connection%n",
             o.server(),
             level.subscribed(),
             level.failed(),
             rate,
+            cpuPerConnect,
             at,
             IdleResult.rssPerConnectionKb(base, level),
             IdleResult.heapPerConnectionKb(base, level));

@@ -10,7 +10,8 @@ class IdleReportTest {
 
   private static IdleResult run(String server, double rate, long rssKb, long heapBytes) {
     IdleResult.Level level =
-        new IdleResult.Level(1000, 1000, 0, rate, new IdleResult.Footprint(rssKb, 1020, heapBytes));
+        new IdleResult.Level(
+            1000, 1000, 0, rate, 250, new IdleResult.Footprint(rssKb, 1020, heapBytes));
     return new IdleResult(server, BASE, List.of(level));
   }
 
@@ -39,8 +40,8 @@ class IdleReportTest {
             "x",
             f,
             List.of(
-                new IdleResult.Level(1000, 1000, 0, 1000, f),
-                new IdleResult.Level(3000, 3000, 0, 500, f)));
+                new IdleResult.Level(1000, 1000, 0, 1000, -1, f),
+                new IdleResult.Level(3000, 3000, 0, 500, -1, f)));
     // 1000 in 1 s, then 2000 in 4 s: 3000 in 5 s.
     assertThat(IdleReport.rate(run)).isEqualTo(600.0);
   }
@@ -53,7 +54,7 @@ class IdleReportTest {
             List.of(
                 run("baseline-coalesce", 2000, 106_000, 10_000_000),
                 run("herald", 1700, 107_000, 8_000_000 + 4_096_000)));
-    assertThat(md).contains("| herald | 1000 | 1000 | 0 | 1700 | 104.5 | 7.00 |");
+    assertThat(md).contains("| herald | 1000 | 1000 | 0 | 1700 | 250 | 104.5 | 7.00 |");
     assertThat(md).contains("| RSS ≤ 8 kB per connection | 7.00 kB | yes |");
     assertThat(md).contains("| live heap ≤ 3 kB per connection | 4.00 kB | **no** |");
     assertThat(md).contains("1700 / 2000 = 0.85 | **no** |");
