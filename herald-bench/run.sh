@@ -11,7 +11,7 @@
 #   jmh                 micro-benchmarks (herald-bench/jmh.sh)
 #
 # Usage: herald-bench/run.sh [--quick] [--scenarios S1,S4,...]
-#   --quick: small N and short steps, ~8 minutes; without: the full run, ~27 minutes.
+#   --quick: small N and short steps, ~9 minutes; without: the full run, ~27 minutes (estimate).
 # Servers: baseline-flush, baseline-coalesce (dev.herald.bench.BaselineServer), herald, and soketi
 # (Soketi 1.6.1 from npm, installed into herald-bench/target/soketi; skipped with a message when
 # npm is missing or the install fails; BENCH_SOKETI=0 skips it). The baseline speaks only the
@@ -28,13 +28,17 @@ CLIENT_JVM_OPTS=${BENCH_JVM_OPTS:-"-Xms1g -Xmx1g"}
 # Pre-touching the heap keeps first-touch page faults of the young generation out of the RSS
 # deltas (S1, S4, S5): RSS then grows only with native memory; the heap is measured on its own.
 SERVER_JVM_OPTS=${BENCH_SERVER_JVM_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
-# S4: Herald's slow-consumer limit (default 4 MiB) set to 256 KiB so stalled readers reach it
+# S4: Herald's slow-consumer limit (default 4 MiB) set to 1 MiB so stalled readers reach it
 # within the phase. It applies once Netty's outbound buffer is over its 64 KiB high water mark,
 # and only after the kernel buffers of the socket are full: on loopback ~4 MB of send buffer
-# (autotuned) plus ~128 KB of the client's receive buffer. Hence 8 KB events at 40 msg/s: each
-# stalled reader is sent 320 KB/s and should be closed ~15 s into phase B. activity_timeout 120 s
-# keeps Herald's ping/pong liveness check (4201) from closing them first.
-S4_MAX_OUTBOUND=${BENCH_S4_MAX_OUTBOUND:-262144}
+# (autotuned) plus the client's receive buffer (fixed at 128 KiB for S4, SO_RCVBUF, as autotuning
+# would grow it by megabytes while the client reads). Hence 8 KB events at 40 msg/s: each stalled
+# reader is sent 320 KB/s and should be closed ~17 s into phase B. Few subscribers (200 / 400), so
+# the total (8–16k deliveries/s of 8 KB) stays well under every server's capacity. activity_timeout 120 s
+# keeps Herald's ping/pong liveness check (4201) from closing them first. Not lower: Herald's
+# check also counts bytes it has written but not yet flushed, so with 256 KiB a backlog of ~33
+# queued 8 KB broadcasts closed every subscriber of a smoke run (see BENCHMARKS.md).
+S4_MAX_OUTBOUND=${BENCH_S4_MAX_OUTBOUND:-1048576}
 S4_RATE=40 S4_PAYLOAD=8000
 
 MODE=full
@@ -52,7 +56,7 @@ if [[ $MODE == quick ]]; then
   S1_LEVELS=1000,3000 S1_WARMUP=200
   S2_SUBSCRIBERS=1000 S2_RATES=10,20,40 S2_SECONDS=5
   S3_CONNECTIONS=2000 S3_GROUPS=20 S3_RATES=20,50 S3_SECONDS=5
-  S4_SUBSCRIBERS=500 S4_REFERENCE=10 S4_SECONDS=25
+  S4_SUBSCRIBERS=200 S4_REFERENCE=10 S4_SECONDS=30
   S5_STEADY=200 S5_RATE=200 S5_SECONDS=15
   S6_ROOMS=20 S6_RATES=50,100,200 S6_SECONDS=5
   JMH_ARGS=(--quick)
@@ -60,7 +64,7 @@ else
   S1_LEVELS=5000,15000 S1_WARMUP=500
   S2_SUBSCRIBERS=5000 S2_RATES=5,10,20,40,60,80 S2_SECONDS=10
   S3_CONNECTIONS=10000 S3_GROUPS=100 S3_RATES=25,50,100,200 S3_SECONDS=10
-  S4_SUBSCRIBERS=1000 S4_REFERENCE=20 S4_SECONDS=30
+  S4_SUBSCRIBERS=400 S4_REFERENCE=20 S4_SECONDS=40
   S5_STEADY=1000 S5_RATE=300 S5_SECONDS=60
   S6_ROOMS=100 S6_RATES=100,200,400,800 S6_SECONDS=10
   JMH_ARGS=()
@@ -255,7 +259,8 @@ want S3 && scenario S3 ChannelsRun \
 want S4 && scenario S4 SlowRun \
   "S4 slow consumers: $S4_SUBSCRIBERS subscribers, $S4_PAYLOAD-byte events at $S4_RATE msg/s, ${S4_REFERENCE}s all reading (A) then ${S4_SECONDS}s with 1 % stalled (B); Herald max_outbound_bytes $S4_MAX_OUTBOUND, activity_timeout 120" \
   --subscribers "$S4_SUBSCRIBERS" --stall-percent 1 --rate "$S4_RATE" --payload "$S4_PAYLOAD" \
-  --reference-seconds "$S4_REFERENCE" --seconds "$S4_SECONDS" --warmup-seconds 3 --resume-seconds 5
+  --reference-seconds "$S4_REFERENCE" --seconds "$S4_SECONDS" --warmup-seconds 5 --resume-seconds 5 \
+  --receive-buffer 131072
 want S5 && scenario S5 ChurnRun \
   "S5 churn: $S5_STEADY steady subscribers; churners connect+subscribe+close at $S5_RATE/s for ${S5_SECONDS}s (half with a close handshake, half dropping TCP)" \
   --steady "$S5_STEADY" --rate "$S5_RATE" --seconds "$S5_SECONDS" --warmup-seconds 5 \

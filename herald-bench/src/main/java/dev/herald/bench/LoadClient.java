@@ -52,6 +52,15 @@ final class LoadClient implements AutoCloseable {
   private final ConcurrentHashMap<Integer, ClientHandler> open = new ConcurrentHashMap<>();
 
   LoadClient(URI uri, Behavior behavior, Deliveries deliveries, int maxInFlight) {
+    this(uri, behavior, deliveries, maxInFlight, 0);
+  }
+
+  /**
+   * With {@code receiveBuffer} > 0 every socket gets that {@code SO_RCVBUF} (set before connect,
+   * which also turns off the kernel's receive-buffer autotuning).
+   */
+  LoadClient(
+      URI uri, Behavior behavior, Deliveries deliveries, int maxInFlight, int receiveBuffer) {
     boolean epoll = Epoll.isAvailable();
     group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     inFlight = new Semaphore(maxInFlight);
@@ -98,6 +107,9 @@ final class LoadClient implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (receiveBuffer > 0) {
+                      ch.config().setReceiveBufferSize(receiveBuffer);
+                    }
                     ClientHandler handler =
                         new ClientHandler(
                             nextIndex.getAndIncrement(), behavior, deliveries, listener);

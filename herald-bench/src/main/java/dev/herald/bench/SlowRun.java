@@ -18,7 +18,10 @@ import java.util.stream.Stream;
  *
  * <p>Loopback makes stalls slow to detect: the server's kernel send buffer autotunes to ~4 MB and
  * the client's receive buffer holds ~128 kB before the server's own outbound buffer grows at all,
- * so phase B must write well over that to each stalled subscriber (rate × payload × seconds).
+ * so phase B must write well over that to each stalled subscriber (rate × payload × seconds). The
+ * client's sockets get a fixed {@code SO_RCVBUF} ({@code --receive-buffer}, 128 KiB), as the
+ * kernel's autotuning would otherwise grow a reader's buffer by megabytes during phase A and make
+ * the moment a stalled reader fills up unpredictable.
  *
  * <p>Options: the shared ones and {@code --channel slow --subscribers 1000 --stall-percent 1 --rate
  * 40 --payload 8000 --seconds 30 (phase B) --reference-seconds 10 (phase A) --warmup-seconds 3
@@ -42,7 +45,9 @@ public final class SlowRun {
 
     Deliveries deliveries = new Deliveries();
     Behavior behavior = Behavior.subscribe(endpoint.key(), endpoint.secret(), channel);
-    try (LoadClient client = new LoadClient(endpoint.ws(), behavior, deliveries, 256);
+    int receiveBuffer = o.integer("receive-buffer", 131072);
+    try (LoadClient client =
+            new LoadClient(endpoint.ws(), behavior, deliveries, 256, receiveBuffer);
         Publisher publisher = endpoint.publisher();
         Sampler sampler = new Sampler(probe, 500)) {
       int subscribed = client.connect(subscribers, 120_000);
