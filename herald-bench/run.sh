@@ -33,8 +33,9 @@ SERVER_JVM_OPTS=${BENCH_SERVER_JVM_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
 # and only after the kernel buffers of the socket are full: on loopback ~4 MB of send buffer
 # (autotuned) plus the client's receive buffer (fixed at 128 KiB for S4, SO_RCVBUF, as autotuning
 # would grow it by megabytes while the client reads). Hence 8 KB events at 40 msg/s: each stalled
-# reader is sent 320 KB/s and should be closed ~17 s into phase B. Few subscribers (200 / 400), so
-# the total (8–16k deliveries/s of 8 KB) stays well under every server's capacity. activity_timeout 120 s
+# reader is sent 320 KB/s and should be closed ~17 s into phase B. Few subscribers (200 / 300), so
+# the total (8–12k deliveries/s of 8 KB) stays under every server's capacity (Soketi spends ~65 µs
+# of CPU per 8 KB delivery in a smoke run, Herald ~25 µs). activity_timeout 120 s
 # keeps Herald's ping/pong liveness check (4201) from closing them first. Not lower: Herald's
 # check also counts bytes it has written but not yet flushed, so with 256 KiB a backlog of ~33
 # queued 8 KB broadcasts closed every subscriber of a smoke run (see BENCHMARKS.md).
@@ -64,7 +65,7 @@ else
   S1_LEVELS=5000,15000 S1_WARMUP=500
   S2_SUBSCRIBERS=5000 S2_RATES=5,10,20,40,60,80 S2_SECONDS=10
   S3_CONNECTIONS=10000 S3_GROUPS=100 S3_RATES=25,50,100,200 S3_SECONDS=10
-  S4_SUBSCRIBERS=400 S4_REFERENCE=20 S4_SECONDS=40
+  S4_SUBSCRIBERS=300 S4_REFERENCE=20 S4_SECONDS=40
   S5_STEADY=1000 S5_RATE=300 S5_SECONDS=60
   S6_ROOMS=100 S6_RATES=100,200,400,800 S6_SECONDS=10
   JMH_ARGS=()

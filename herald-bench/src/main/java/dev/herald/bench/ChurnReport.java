@@ -11,13 +11,13 @@ final class ChurnReport {
     StringBuilder md = new StringBuilder("## " + title + "\n\n");
     md.append(
         "| server | churned | per s (target) | failed | skipped | fds before → after | live heap"
-            + " before → after MB (Δ kB) | RSS Δ MB | back to baseline | steady p99 ms | steady"
-            + " delivered % |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+            + " before → after MB (Δ kB) | heap Δ B per churned | RSS Δ MB | back to baseline |"
+            + " steady p99 ms | steady delivered % |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
     for (ChurnResult r : runs) {
       md.append(
           Md.f(
-              "| %s | %d | %s (%s) | %d | %d | %d → %d | %s → %s (%s) | %s | %s | %s | %s |\n",
+              "| %s | %d | %s (%s) | %d | %d | %d → %d | %s → %s (%s) | %s | %s | %s | %s | %s |\n",
               r.server(),
               r.completed(),
               Md.num(r.achievedRate(), 0),
@@ -29,6 +29,7 @@ final class ChurnReport {
               heapMb(r.before()),
               heapMb(r.after()),
               Md.delta(r.heapDeltaKb(), 0),
+              r.completed() == 0 ? "–" : Md.delta(r.heapDeltaKb() * 1024 / r.completed(), 1),
               Md.f("%+.1f", r.rssDeltaKb() / 1024.0),
               r.secondsToBaseline() < 0
                   ? "**no** (fds " + Md.f("%+d", r.fdsDelta()) + ")"

@@ -64,7 +64,7 @@ class ScenarioReportsTest {
     assertThat(herald.heapDeltaKb()).isEqualTo(10.0);
     assertThat(herald.achievedRate()).isEqualTo(300.0);
     String md = ChurnReport.markdown("S5", List.of(other, herald));
-    assertThat(md).contains("| 520 → 520 | 10.0 → 10.0 (+10) | +1.0 | yes, 0.5 s |");
+    assertThat(md).contains("| 520 → 520 | 10.0 → 10.0 (+10) | +0.6 | +1.0 | yes, 0.5 s |");
     assertThat(md).contains("| **no** (fds +100) |");
     assertThat(md).contains("Churn rate Herald / baseline-coalesce: 2.00.");
   }
