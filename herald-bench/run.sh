@@ -56,16 +56,16 @@ done
 if [[ $MODE == quick ]]; then
   S1_LEVELS=1000,3000 S1_WARMUP=200
   S2_SUBSCRIBERS=1000 S2_RATES=10,20,40 S2_SECONDS=5
-  S3_CONNECTIONS=2000 S3_GROUPS=20 S3_RATES=20,50 S3_SECONDS=5
-  S4_SUBSCRIBERS=200 S4_REFERENCE=10 S4_SECONDS=30
+  S3_CONNECTIONS=2000 S3_GROUPS=20 S3_RATES=20,50 S3_SECONDS=5 S3_WARMUP=3
+  S4_SUBSCRIBERS=200 S4_REFERENCE=10 S4_SECONDS=30 S4_WARMUP=5
   S5_STEADY=200 S5_RATE=200 S5_SECONDS=15
   S6_ROOMS=20 S6_RATES=50,100,200 S6_SECONDS=5
   JMH_ARGS=(--quick)
 else
   S1_LEVELS=5000,15000 S1_WARMUP=500
   S2_SUBSCRIBERS=5000 S2_RATES=5,10,20,40,60,80 S2_SECONDS=10
-  S3_CONNECTIONS=10000 S3_GROUPS=100 S3_RATES=25,50,100,200 S3_SECONDS=10
-  S4_SUBSCRIBERS=300 S4_REFERENCE=20 S4_SECONDS=40
+  S3_CONNECTIONS=10000 S3_GROUPS=100 S3_RATES=25,50,100,200 S3_SECONDS=10 S3_WARMUP=5
+  S4_SUBSCRIBERS=300 S4_REFERENCE=20 S4_SECONDS=40 S4_WARMUP=10
   S5_STEADY=1000 S5_RATE=300 S5_SECONDS=60
   S6_ROOMS=100 S6_RATES=100,200,400,800 S6_SECONDS=10
   JMH_ARGS=()
@@ -256,11 +256,11 @@ want S2 && scenario S2 LoadRun \
 want S3 && scenario S3 ChannelsRun \
   "S3 many channels: $S3_CONNECTIONS connections × (private-user-i + one of $S3_GROUPS groups), batches of 10 events (9 personal + 1 group) at $S3_RATES batches/s, ${S3_SECONDS}s per step" \
   --connections "$S3_CONNECTIONS" --groups "$S3_GROUPS" --batch 10 --rates "$S3_RATES" \
-  --seconds "$S3_SECONDS" --warmup-seconds 3
+  --seconds "$S3_SECONDS" --warmup-seconds "$S3_WARMUP"
 want S4 && scenario S4 SlowRun \
   "S4 slow consumers: $S4_SUBSCRIBERS subscribers, $S4_PAYLOAD-byte events at $S4_RATE msg/s, ${S4_REFERENCE}s all reading (A) then ${S4_SECONDS}s with 1 % stalled (B); Herald max_outbound_bytes $S4_MAX_OUTBOUND, activity_timeout 120" \
   --subscribers "$S4_SUBSCRIBERS" --stall-percent 1 --rate "$S4_RATE" --payload "$S4_PAYLOAD" \
-  --reference-seconds "$S4_REFERENCE" --seconds "$S4_SECONDS" --warmup-seconds 5 --resume-seconds 5 \
+  --reference-seconds "$S4_REFERENCE" --seconds "$S4_SECONDS" --warmup-seconds "$S4_WARMUP" --resume-seconds 5 \
   --receive-buffer 131072
 want S5 && scenario S5 ChurnRun \
   "S5 churn: $S5_STEADY steady subscribers; churners connect+subscribe+close at $S5_RATE/s for ${S5_SECONDS}s (half with a close handshake, half dropping TCP)" \
