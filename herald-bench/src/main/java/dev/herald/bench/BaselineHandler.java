@@ -90,18 +90,28 @@ final class BaselineHandler extends SimpleChannelInboundHandler<Object> {
                 }
               });
     } else if (request.method() == HttpMethod.POST && uri.matches("/apps/[^/]+/events(\\?.*)?")) {
+      broadcast(ctx, JSON.readTree(request.content().toString(StandardCharsets.UTF_8)));
+      respond(ctx, request, HttpResponseStatus.OK, "{}");
+    } else if (request.method() == HttpMethod.POST
+        && uri.matches("/apps/[^/]+/batch_events(\\?.*)?")) {
       JsonNode body = JSON.readTree(request.content().toString(StandardCharsets.UTF_8));
-      String channel = body.path("channel").asText();
-      ObjectNode event = JSON.createObjectNode();
-      event.put("event", body.path("name").asText());
-      event.put("channel", channel);
-      event.put("data", body.path("data").asText());
-      ByteBuf frame = TextFrames.encode(ctx.alloc(), JSON.writeValueAsBytes(event));
-      subscribers.broadcast(channel, frame, ctx.channel().eventLoop());
+      for (JsonNode item : body.path("batch")) {
+        broadcast(ctx, item);
+      }
       respond(ctx, request, HttpResponseStatus.OK, "{}");
     } else {
       respond(ctx, request, HttpResponseStatus.NOT_FOUND, "{\"error\":\"not found\"}");
     }
+  }
+
+  private void broadcast(ChannelHandlerContext ctx, JsonNode body) throws IOException {
+    String channel = body.path("channel").asText();
+    ObjectNode event = JSON.createObjectNode();
+    event.put("event", body.path("name").asText());
+    event.put("channel", channel);
+    event.put("data", body.path("data").asText());
+    ByteBuf frame = TextFrames.encode(ctx.alloc(), JSON.writeValueAsBytes(event));
+    subscribers.broadcast(channel, frame, ctx.channel().eventLoop());
   }
 
   private void onFrame(ChannelHandlerContext ctx, WebSocketFrame frame) throws IOException {
@@ -116,6 +126,8 @@ final class BaselineHandler extends SimpleChannelInboundHandler<Object> {
             "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":"
                 + JSON.writeValueAsString(channel)
                 + ",\"data\":\"{}\"}");
+      } else if (event.equals("pusher:unsubscribe")) {
+        subscribers.unsubscribe(message.path("data").path("channel").asText(), ctx.channel());
       } else if (event.equals("pusher:ping")) {
         sendText(ctx, "{\"event\":\"pusher:pong\",\"data\":\"{}\"}");
       }

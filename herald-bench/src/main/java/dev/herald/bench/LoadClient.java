@@ -18,33 +18,49 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Opens N WebSocket connections on one event loop (epoll, NIO fallback) and subscribes each to one
- * channel (public, or private with a real signature). At most {@code inFlight} connections are
- * between connect and subscribed at any time, so the server's accept backlog never overflows.
+ * Opens WebSocket connections on one event loop (epoll, NIO fallback); each does what the {@link
+ * Behavior} says (usually: subscribe once connection_established arrives). At most {@code
+ * maxInFlight} connections are between connect and ready at any time, so the server's accept
+ * backlog never overflows. Connections are numbered from 0 in the order they are opened.
  */
 final class LoadClient implements AutoCloseable {
   /** What a connection reports back. Called on the event loop. */
   interface Listener {
     void subscribed();
 
-    void failed();
+    void failed(ClientHandler conn);
 
-    void lost();
+    void lost(ClientHandler conn);
   }
 
   private final EventLoopGroup group;
   private final Bootstrap bootstrap;
+  private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger subscribed = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger lost = new AtomicInteger();
   private final Semaphore inFlight;
+  private final ConcurrentHashMap<Integer, ClientHandler> open = new ConcurrentHashMap<>();
 
-  LoadClient(URI uri, Subscription subscription, Deliveries deliveries, int maxInFlight) {
+  LoadClient(URI uri, Behavior behavior, Deliveries deliveries, int maxInFlight) {
+    this(uri, behavior, deliveries, maxInFlight, 0);
+  }
+
+  /**
+   * With {@code receiveBuffer} > 0 every socket gets that {@code SO_RCVBUF} (set before connect,
+   * which also turns off the kernel's receive-buffer autotuning).
+   */
+  LoadClient(
+      URI uri, Behavior behavior, Deliveries deliveries, int maxInFlight, int receiveBuffer) {
     boolean epoll = Epoll.isAvailable();
     group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     inFlight = new Semaphore(maxInFlight);
@@ -57,14 +73,16 @@ final class LoadClient implements AutoCloseable {
           }
 
           @Override
-          public void failed() {
+          public void failed(ClientHandler conn) {
             failed.incrementAndGet();
             inFlight.release();
+            open.remove(conn.index());
           }
 
           @Override
-          public void lost() {
+          public void lost(ClientHandler conn) {
             lost.incrementAndGet();
+            open.remove(conn.index());
           }
         };
     WebSocketClientProtocolConfig config =
@@ -74,7 +92,9 @@ final class LoadClient implements AutoCloseable {
             .customHeaders(new DefaultHttpHeaders())
             .maxFramePayloadLength(1024 * 1024)
             .handshakeTimeoutMillis(30_000)
+            .handleCloseFrames(false) // the handler reads the close code (4100 and friends)
             .build();
+    AtomicInteger nextIndex = new AtomicInteger();
     bootstrap =
         new Bootstrap()
             .group(group)
@@ -87,18 +107,25 @@ final class LoadClient implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (receiveBuffer > 0) {
+                      ch.config().setReceiveBufferSize(receiveBuffer);
+                    }
+                    ClientHandler handler =
+                        new ClientHandler(
+                            nextIndex.getAndIncrement(), behavior, deliveries, listener);
+                    open.put(handler.index(), handler);
                     ch.pipeline()
                         .addLast(new HttpClientCodec())
                         .addLast(new HttpObjectAggregator(64 * 1024))
                         .addLast(new WebSocketClientProtocolHandler(config))
-                        .addLast(new ClientHandler(subscription, deliveries, listener));
+                        .addLast(handler);
                   }
                 });
   }
 
   /**
-   * Opens {@code count} connections and waits until each has subscribed or failed, or the timeout
-   * passes. Returns the number subscribed.
+   * Opens {@code count} more connections and waits until every connection opened so far is ready or
+   * failed, or the timeout passes. Returns the number that became ready, all told.
    */
   int connect(int count, long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -107,20 +134,56 @@ final class LoadClient implements AutoCloseable {
       if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) {
         break;
       }
-      bootstrap
-          .connect()
-          .addListener(
-              f -> {
-                if (!f.isSuccess()) {
-                  failed.incrementAndGet();
-                  inFlight.release();
-                }
-              });
+      start();
     }
-    while (subscribed.get() + failed.get() < count && System.nanoTime() < deadline) {
+    int target = opened.get();
+    while (subscribed.get() + failed.get() < target && System.nanoTime() < deadline) {
       Thread.sleep(5); // polling the counters of a benchmark run, not a test
     }
     return subscribed.get();
+  }
+
+  /** Opens one connection if fewer than maxInFlight are connecting; false when none was opened. */
+  boolean tryOpen() {
+    if (!inFlight.tryAcquire()) {
+      return false;
+    }
+    start();
+    return true;
+  }
+
+  private void start() {
+    opened.incrementAndGet();
+    bootstrap
+        .connect()
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                failed.incrementAndGet();
+                inFlight.release();
+              }
+            });
+  }
+
+  /** The open connection with {@code index}, or null. */
+  ClientHandler connection(int index) {
+    return open.get(index);
+  }
+
+  /** The connections open now. */
+  Collection<ClientHandler> connections() {
+    return new ArrayList<>(open.values());
+  }
+
+  /** The open connections sorted by index. */
+  List<ClientHandler> sortedConnections() {
+    List<ClientHandler> list = new ArrayList<>(open.values());
+    list.sort((a, b) -> Integer.compare(a.index(), b.index()));
+    return list;
+  }
+
+  int opened() {
+    return opened.get();
   }
 
   int subscribed() {
@@ -133,6 +196,15 @@ final class LoadClient implements AutoCloseable {
 
   int lost() {
     return lost.get();
+  }
+
+  /** Closes every connection at once (TCP close) and waits for them to go, at most 10 s. */
+  void closeAll() throws InterruptedException {
+    connections().forEach(ClientHandler::closeAbruptly);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!open.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5); // polling the counters of a benchmark run, not a test
+    }
   }
 
   @Override

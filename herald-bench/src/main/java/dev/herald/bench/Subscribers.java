@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadEventLoop;
+import io.netty.util.AttributeKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Map;
  * event loop, so nothing here is synchronized.
  */
 final class Subscribers {
+  private static final AttributeKey<List<String>> CHANNELS = AttributeKey.valueOf("channels");
+
   private final WriteMode mode;
   private final Map<String, List<Channel>> byChannel = new HashMap<>();
   private final List<Channel> dirty = new ArrayList<>();
@@ -24,11 +27,34 @@ final class Subscribers {
   }
 
   void subscribe(String channel, Channel subscriber) {
-    byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(subscriber);
+    List<String> channels = subscriber.attr(CHANNELS).get();
+    if (channels == null) {
+      channels = new ArrayList<>(2);
+      subscriber.attr(CHANNELS).set(channels);
+    }
+    if (!channels.contains(channel)) {
+      channels.add(channel);
+      byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(subscriber);
+    }
   }
 
+  void unsubscribe(String channel, Channel subscriber) {
+    List<String> channels = subscriber.attr(CHANNELS).get();
+    if (channels != null && channels.remove(channel)) {
+      List<Channel> list = byChannel.get(channel);
+      list.remove(subscriber);
+      if (list.isEmpty()) {
+        byChannel.remove(channel);
+      }
+    }
+  }
+
+  /** Forgets a closed subscriber in every channel it joined. */
   void remove(Channel subscriber) {
-    byChannel.values().forEach(list -> list.remove(subscriber));
+    List<String> channels = subscriber.attr(CHANNELS).get();
+    if (channels != null) {
+      List.copyOf(channels).forEach(channel -> unsubscribe(channel, subscriber));
+    }
   }
 
   /** Writes {@code frame} to every subscriber of {@code channel} and releases it; the count. */
