@@ -8,6 +8,8 @@
 #   S4 slow consumers   1 % of subscribers stop reading: the others' latency, RSS, the 4100 closes
 #   S5 churn            connect/subscribe/disconnect continuously: fds and heap back to baseline
 #   S6 presence storms  presence join/leave at stepping rates (Herald and Soketi only)
+#   X  cross-node       S2 with subscribers on one Herald node and triggers sent to another, over
+#                       a private Redis, beside one Herald node in the same run (the Redis issue)
 #   jmh                 micro-benchmarks (herald-bench/jmh.sh)
 #
 # Usage: herald-bench/run.sh [--quick] [--scenarios S1,S4,...]
@@ -43,7 +45,7 @@ S4_MAX_OUTBOUND=${BENCH_S4_MAX_OUTBOUND:-1048576}
 S4_RATE=40 S4_PAYLOAD=8000
 
 MODE=full
-SCENARIOS=S1,S2,S3,S4,S5,S6,jmh
+SCENARIOS=S1,S2,S3,S4,S5,S6,X,jmh
 while (($#)); do
   case $1 in
     --quick) MODE=quick ;;
@@ -60,6 +62,7 @@ if [[ $MODE == quick ]]; then
   S4_SUBSCRIBERS=200 S4_REFERENCE=10 S4_SECONDS=30 S4_WARMUP=5
   S5_STEADY=200 S5_RATE=200 S5_SECONDS=15
   S6_ROOMS=20 S6_RATES=50,100,200 S6_SECONDS=5
+  X_SUBSCRIBERS=1000 X_RATES=10,20,40,80 X_SECONDS=5
   JMH_ARGS=(--quick)
 else
   S1_LEVELS=5000,15000 S1_WARMUP=500
@@ -68,6 +71,7 @@ else
   S4_SUBSCRIBERS=300 S4_REFERENCE=20 S4_SECONDS=40 S4_WARMUP=10
   S5_STEADY=1000 S5_RATE=300 S5_SECONDS=60
   S6_ROOMS=100 S6_RATES=100,200,400,800 S6_SECONDS=10
+  X_SUBSCRIBERS=5000 X_RATES=5,10,20,40,60,80 X_SECONDS=10
   JMH_ARGS=()
 fi
 # Overrides for S2 exploring, as before: BENCH_SUBSCRIBERS, BENCH_RATES, BENCH_SECONDS, BENCH_CHANNEL.
@@ -96,8 +100,10 @@ RESULTS=$ROOT/herald-bench/results
 WORK=$(mktemp -d)
 mkdir -p "$RESULTS"
 SERVER_PID=
+CLUSTER_PIDS=()
 cleanup() {
   if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+  for pid in "${CLUSTER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -133,8 +139,8 @@ JSON
   SOKETI=yes
 }
 
-herald_config() { # $1: extra top-level YAML lines
-  cat > "$WORK/herald.yml" << YAML
+herald_config() { # $1: extra top-level YAML lines; $2: the file (default herald.yml)
+  cat > "$WORK/${2:-herald.yml}" << YAML
 host: 127.0.0.1
 port: $PORT
 event_loop_threads: 1
@@ -146,12 +152,13 @@ apps:
 YAML
 }
 
-wait_for_port() {
+wait_for_port() { # [PORT]
+  local port=${1:-$PORT}
   for _ in $(seq 1 300); do
-    if (echo > /dev/tcp/127.0.0.1/$PORT) 2> /dev/null; then return 0; fi
+    if (echo > /dev/tcp/127.0.0.1/$port) 2> /dev/null; then return 0; fi
     sleep 0.1
   done
-  echo "server did not open port $PORT" >&2
+  echo "server did not open port $port" >&2
   return 1
 }
 
@@ -165,6 +172,23 @@ start_server() {
       ;;
     herald)
       herald_config "${3:-}"
+      taskset -c 0 java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --config "$WORK/herald.yml" \
+        > "$log" 2>&1 &
+      ;;
+    herald-2-nodes)
+      # A private Redis and node B (the one triggers go to), all on core 0 with node A.
+      local redis_port=$((PORT + 2)) node_b=$((PORT + 1))
+      taskset -c 0 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" \
+        --appendonly no > "$log.redis" 2>&1 &
+      CLUSTER_PIDS+=($!)
+      wait_for_port "$redis_port"
+      herald_config "redis:
+  url: redis://127.0.0.1:$redis_port" herald.yml
+      sed "s/^port: $PORT\$/port: $node_b/" "$WORK/herald.yml" > "$WORK/herald-b.yml"
+      taskset -c 0 java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --config "$WORK/herald-b.yml" \
+        > "$log.b" 2>&1 &
+      CLUSTER_PIDS+=($!)
+      wait_for_port "$node_b"
       taskset -c 0 java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --config "$WORK/herald.yml" \
         > "$log" 2>&1 &
       ;;
@@ -185,6 +209,11 @@ stop_server() {
   kill "$SERVER_PID" 2> /dev/null || true
   wait "$SERVER_PID" 2> /dev/null || true
   SERVER_PID=
+  for pid in "${CLUSTER_PIDS[@]}"; do
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+  done
+  CLUSTER_PIDS=()
 }
 
 # client SERVER CLASS OPTIONS…: runs one scenario class against the running server, pinned to core 1.
@@ -204,6 +233,7 @@ servers_for() { # the servers a scenario runs against, in order
     S1 | S3 | S5) list="baseline-coalesce herald soketi" ;;
     S2) list="baseline-flush baseline-coalesce herald soketi" ;;
     S4 | S6) list="herald soketi" ;;
+    X) list="herald herald-2-nodes" ;;
   esac
   list=${BENCH_SERVERS:-$list}
   for s in $list; do
@@ -226,6 +256,8 @@ activity_timeout: 120"
     local more=()
     [[ $id == S4 && $server == herald ]] && more=(--server-log "$log"
       --slow-log-pattern "closed as a slow consumer" --server-limit-bytes "$S4_MAX_OUTBOUND")
+    [[ $server == herald-2-nodes ]] && more=(--publish-url "http://127.0.0.1:$((PORT + 1))"
+      --also-cpu-pids "$(IFS=,; echo "${CLUSTER_PIDS[*]}")")
     if client "$server" "$class" --out "$WORK/$id-$server.json" "$@" "${more[@]}"; then
       files+=("$WORK/$id-$server.json")
     else
@@ -270,6 +302,10 @@ want S6 && scenario S6 PresenceRun \
   "S6 presence storms: $S6_ROOMS rooms × (40 steady + 20 churning members), joins at $S6_RATES/s (leave 500 ms after each join), ${S6_SECONDS}s per step" \
   --rooms "$S6_ROOMS" --steady 40 --churners 20 --rates "$S6_RATES" --seconds "$S6_SECONDS" \
   --warmup-seconds 3 --hold-ms 500
+want X && scenario X LoadRun \
+  "X cross-node fan-out: $X_SUBSCRIBERS subscribers on node A, triggers to node B over Redis (herald-2-nodes: CPU of both nodes + Redis), beside one node (herald), rates $X_RATES msg/s, ${X_SECONDS}s per step" \
+  --channel xbench --subscribers "$X_SUBSCRIBERS" --rates "$X_RATES" \
+  --seconds "$X_SECONDS" --warmup-seconds 5
 if want jmh; then
   echo "== jmh"
   "$ROOT/herald-bench/jmh.sh" "${JMH_ARGS[@]}" --out "$WORK/jmh"

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>Options: {@code --url http://127.0.0.1:6101 --app-id ID --key KEY --secret SECRET --server
  * NAME --server-pid PID --channel bench --subscribers 1000 --rates 10,20,40 --seconds 5
- * --warmup-seconds 3 --drain-seconds 5 --clk-tck 100 --jvm true --out FILE.json}.
+ * --warmup-seconds 3 --drain-seconds 5 --clk-tck 100 --jvm true --out FILE.json}; for the
+ * cross-node run also {@code --publish-url} (another node) and {@code --also-cpu-pids}.
  */
 public final class LoadRun {
   private LoadRun() {}
@@ -30,7 +31,7 @@ public final class LoadRun {
     Deliveries deliveries = new Deliveries();
     Behavior behavior = Behavior.subscribe(endpoint.key(), endpoint.secret(), channel);
     try (LoadClient client = new LoadClient(endpoint.ws(), behavior, deliveries, 256);
-        Publisher publisher = endpoint.publisher()) {
+        Publisher publisher = o.publishEndpoint().publisher()) {
       long t0 = System.nanoTime();
       int subscribed = client.connect(subscribers, 120_000);
       double connectRate = subscribed / ((System.nanoTime() - t0) / 1e9);

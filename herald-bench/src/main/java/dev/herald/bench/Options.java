@@ -54,6 +54,18 @@ final class Options {
         string("secret", "herald-dev-secret"));
   }
 
+  /**
+   * Where the publisher sends its triggers: {@code --publish-url}, by default the server under test
+   * ({@code --url}); another node of the same cluster for the cross-node run.
+   */
+  Endpoint publishEndpoint() {
+    Endpoint subscribed = endpoint();
+    String url = string("publish-url", "");
+    return url.isEmpty()
+        ? subscribed
+        : new Endpoint(URI.create(url), subscribed.appId(), subscribed.key(), subscribed.secret());
+  }
+
   /** The server's name for the report ({@code --server}). */
   String server() {
     return string("server", "server");
@@ -61,13 +73,19 @@ final class Options {
 
   /**
    * How to read the server process: {@code --server-pid --clk-tck}; {@code --jvm false} for a
-   * server that is not a JVM (no heap figures).
+   * server that is not a JVM (no heap figures); {@code --also-cpu-pids} for the other processes of
+   * a cluster (nodes, Redis) whose CPU counts too.
    */
   ServerProbe probe() {
     return new ServerProbe(
         longInteger("server-pid", 0),
         longInteger("clk-tck", 100),
-        Boolean.parseBoolean(string("jvm", "true")));
+        Boolean.parseBoolean(string("jvm", "true")),
+        Arrays.stream(string("also-cpu-pids", "").split(","))
+            .map(String::trim)
+            .filter(pid -> !pid.isEmpty())
+            .mapToLong(Long::parseLong)
+            .toArray());
   }
 
   /** Where the result JSON goes ({@code --out}). */

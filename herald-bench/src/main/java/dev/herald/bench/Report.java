@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Merges the result JSON files of one scenario into {@code PREFIX.json} and its Markdown in {@code
- * PREFIX.md}, with Herald/baseline ratios. Usage: {@code Report --scenario S1|S2|S3|S4|S5|S6
+ * PREFIX.md}, with Herald/baseline ratios. Usage: {@code Report --scenario S1|S2|S3|S4|S5|S6|X
  * --title TEXT --out PREFIX run1.json run2.json …} (options first; S2 when no scenario is given).
  */
 public final class Report {
@@ -35,7 +35,7 @@ public final class Report {
     String md =
         switch (scenario) {
           case "S1" -> IdleReport.markdown(title, read(json, files, IdleResult.class));
-          case "S2" -> markdown(title, read(json, files, ServerRun.class));
+          case "S2", "X" -> markdown(title, read(json, files, ServerRun.class));
           case "S3" -> markdown(title, read(json, files, ServerRun.class), "batches/s");
           case "S4" -> SlowReport.markdown(title, read(json, files, SlowResult.class));
           case "S5" -> ChurnReport.markdown(title, read(json, files, ChurnResult.class));

@@ -11,9 +11,14 @@ import java.util.stream.Stream;
  * resident memory ({@code VmRSS} in {@code /proc/<pid>/status}), open file descriptors (the entries
  * of {@code /proc/<pid>/fd}) and, for a JVM, the live heap after a full GC ({@code jcmd <pid>
  * GC.class_histogram}, which collects before it counts). Every reader returns -1 when the value
- * cannot be had (no pid, not a JVM, process gone).
+ * cannot be had (no pid, not a JVM, process gone). For a cluster, CPU time also sums {@code
+ * alsoCpuPids} (the other nodes and Redis).
  */
-record ServerProbe(long pid, long clkTck, boolean jvm) {
+record ServerProbe(long pid, long clkTck, boolean jvm, long[] alsoCpuPids) {
+
+  ServerProbe(long pid, long clkTck, boolean jvm) {
+    this(pid, clkTck, jvm, new long[0]);
+  }
 
   /** A snapshot of the server; {@code liveHeapBytes} only when asked for (it costs a full GC). */
   record Sample(long rssKb, long fds, long liveHeapBytes) {}
@@ -23,8 +28,14 @@ record ServerProbe(long pid, long clkTck, boolean jvm) {
     return new Sample(rssKb(), fds(), heap);
   }
 
+  /** CPU time of the server, plus that of the other processes of its cluster. */
   long cpuMicros() {
-    return ProcCpu.micros(pid, clkTck);
+    long total = ProcCpu.micros(pid, clkTck);
+    for (long other : alsoCpuPids) {
+      long micros = ProcCpu.micros(other, clkTck);
+      total += Math.max(0, micros);
+    }
+    return total;
   }
 
   long rssKb() {
