@@ -85,10 +85,8 @@ class PusherHttpJavaParityIT {
   @Test
   void deliversWhatSendToUserSendsThroughTheSdksSignedPost() {
     try (JavaClient alice =
-        JavaClient.connect(
-            server.port(), APP.key(), auth.url("alice"), auth.userAuthUrl("alice"), 0)) {
-      alice.bindUser("notice");
-      alice.signin();
+        JavaClient.signedIn(
+            server.port(), APP.key(), auth.url("alice"), auth.userAuthUrl("alice"), 0, "notice")) {
       JavaClient.waiting("signed in").until(() -> "alice".equals(alice.userId()));
 
       assertThatThrownBy(() -> rest.trigger("#server-to-user-alice", "notice", Map.of()))

@@ -84,10 +84,9 @@ class PusherJavaClientParityIT {
   void refusesASignInWithAForgedSignatureWith4009AndKeepsTheConnection() {
     JavaClient mallory =
         track(
-            JavaClient.connect(
+            JavaClient.signedIn(
                 server.port(), APP.key(), auth.url("mallory"), auth.badUserAuthUrl("mallory"), 0));
 
-    mallory.signin();
     waiting().until(() -> !mallory.errors.isEmpty());
     mallory.subscribe("after-signin");
     mallory.awaitSubscribed("after-signin");
@@ -103,9 +102,8 @@ class PusherJavaClientParityIT {
   void terminatingAUserClosesItsSignedInConnectionsWith4009AndTheClientDoesNotReconnect() {
     JavaClient frank =
         track(
-            JavaClient.connect(
+            JavaClient.signedIn(
                 server.port(), APP.key(), auth.url("frank"), auth.userAuthUrl("frank"), 3));
-    frank.signin();
     waiting().until(() -> "frank".equals(frank.userId()));
     JavaClient frankInPresence =
         track(JavaClient.connect(server.port(), APP.key(), auth.url("frank")));
@@ -231,9 +229,7 @@ class PusherJavaClientParityIT {
 
   private static JavaClient signedInOn(int port, String user, String... events) {
     JavaClient client =
-        JavaClient.connect(port, APP.key(), auth.url(user), auth.userAuthUrl(user), 0);
-    client.bindUser(events);
-    client.signin();
+        JavaClient.signedIn(port, APP.key(), auth.url(user), auth.userAuthUrl(user), 0, events);
     waiting().until(() -> user.equals(client.userId()));
     return client;
   }
