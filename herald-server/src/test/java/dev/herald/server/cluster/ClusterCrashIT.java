@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.herald.redis.testing.TestRedis;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.testing.WsClient;
 import dev.herald.server.webhook.WebhookReceiver;
@@ -40,11 +39,7 @@ class ClusterCrashIT {
       throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver("1", "app-key", "app-secret");
         ClusterNodes cluster =
-            new ClusterNodes(
-                TestRedis.uri(),
-                TestRedis.uniquePrefix(),
-                NODE_TIMEOUT,
-                ClusterNodes.appWithWebhooksTo(receiver.url()))) {
+            ClusterNodes.onTestRedisWithWebhooksTo(receiver.url(), NODE_TIMEOUT)) {
       try (ExternalNode k = ExternalNode.launch(cluster.redis(), receiver.url())) {
         HeraldServer a = cluster.start();
         HeraldServer b = cluster.start();
@@ -73,11 +68,7 @@ class ClusterCrashIT {
   void announcesTheMembersOfANodeTakenForDeadAgainWhenItComesBack() throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver("1", "app-key", "app-secret");
         ClusterNodes cluster =
-            new ClusterNodes(
-                TestRedis.uri(),
-                TestRedis.uniquePrefix(),
-                NODE_TIMEOUT,
-                ClusterNodes.appWithWebhooksTo(receiver.url()))) {
+            ClusterNodes.onTestRedisWithWebhooksTo(receiver.url(), NODE_TIMEOUT)) {
       try (ExternalNode k = ExternalNode.launch(cluster.redis(), receiver.url())) {
         HeraldServer a = cluster.start();
         k.awaitUp();

@@ -3,6 +3,7 @@ package dev.herald.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.ApiSignature;
 import dev.herald.pusher.PusherJson;
+import dev.herald.redis.testing.TestRedis;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
@@ -45,6 +46,14 @@ final class ClusterNodes implements AutoCloseable {
   private final RedisSettings redis;
   private final App app;
   private final List<HeraldServer> nodes = new ArrayList<>();
+
+  /**
+   * Nodes on the test Redis, under a prefix of their own, whose app posts webhooks to {@code url}.
+   */
+  static ClusterNodes onTestRedisWithWebhooksTo(URI url, Duration nodeTimeout) {
+    return new ClusterNodes(
+        TestRedis.uri(), TestRedis.uniquePrefix(), nodeTimeout, appWithWebhooksTo(url));
+  }
 
   ClusterNodes(String redisUrl, String prefix, Duration nodeTimeout) {
     this(redisUrl, prefix, nodeTimeout, APP);

@@ -6,7 +6,6 @@ import static dev.herald.server.cluster.ClusterNodes.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.herald.redis.testing.TestRedis;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.testing.WsClient;
 import dev.herald.server.webhook.WebhookReceiver;
@@ -25,11 +24,7 @@ class ClusterWebhooksIT {
   void reportsChannelsAndMembersSpreadOverNodesOnceEach() throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver("1", "app-key", "app-secret");
         ClusterNodes cluster =
-            new ClusterNodes(
-                TestRedis.uri(),
-                TestRedis.uniquePrefix(),
-                NODE_TIMEOUT,
-                ClusterNodes.appWithWebhooksTo(receiver.url()))) {
+            ClusterNodes.onTestRedisWithWebhooksTo(receiver.url(), NODE_TIMEOUT)) {
       HeraldServer a = cluster.start();
       HeraldServer b = cluster.start();
       HeraldServer c = cluster.start();
@@ -74,11 +69,7 @@ class ClusterWebhooksIT {
   void reportsNothingWhenAClientMovesToAnotherNodeWithinTheComebackDelay() throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver("1", "app-key", "app-secret");
         ClusterNodes cluster =
-            new ClusterNodes(
-                TestRedis.uri(),
-                TestRedis.uniquePrefix(),
-                NODE_TIMEOUT,
-                ClusterNodes.appWithWebhooksTo(receiver.url()))) {
+            ClusterNodes.onTestRedisWithWebhooksTo(receiver.url(), NODE_TIMEOUT)) {
       HeraldServer a = cluster.start();
       HeraldServer b = cluster.start();
       try (WsClient first = WsClient.connect(a.port(), "app-key")) {
