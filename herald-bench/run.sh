@@ -14,7 +14,7 @@
 #
 # Usage: herald-bench/run.sh [--quick] [--scenarios S1,S4,...]
 #   --quick: small N and short steps, ~9 minutes; without: the full run, ~27 minutes (estimate).
-# Servers: baseline-flush, baseline-coalesce (dev.herald.bench.BaselineServer), herald, and soketi
+# Servers: baseline-flush, baseline-coalesce (dev.herald.bench.BaselineServer), herald, herald-unpinned (S2: two event loops, nothing pinned), and soketi
 # (Soketi 1.6.1 from npm, installed into herald-bench/target/soketi; skipped with a message when
 # npm is missing or the install fails; BENCH_SOKETI=0 skips it). The baseline speaks only the
 # handshake/subscribe/trigger subset, so it sits out S4 (it has no outbound limit) and S6.
@@ -57,17 +57,17 @@ done
 
 if [[ $MODE == quick ]]; then
   S1_LEVELS=1000,3000 S1_WARMUP=200
-  S2_SUBSCRIBERS=1000 S2_RATES=10,20,40 S2_SECONDS=5
-  S3_CONNECTIONS=2000 S3_GROUPS=20 S3_RATES=20,50 S3_SECONDS=5 S3_WARMUP=3
+  S2_SUBSCRIBERS=1000 S2_RATES=10,20,40 S2_SECONDS=5 S2_WARMUP=5
+  S3_CONNECTIONS=2000 S3_GROUPS=20 S3_RATES=20,50 S3_SECONDS=5 S3_WARMUP=3 S3_WARMUP_RATE=50
   S4_SUBSCRIBERS=200 S4_REFERENCE=10 S4_SECONDS=30 S4_WARMUP=5
   S5_STEADY=200 S5_RATE=200 S5_SECONDS=15
   S6_ROOMS=20 S6_RATES=50,100,200 S6_SECONDS=5
   X_SUBSCRIBERS=1000 X_RATES=10,20,40,80 X_SECONDS=5
   JMH_ARGS=(--quick)
 else
-  S1_LEVELS=5000,15000 S1_WARMUP=500
-  S2_SUBSCRIBERS=5000 S2_RATES=5,10,20,40,60,80 S2_SECONDS=10
-  S3_CONNECTIONS=10000 S3_GROUPS=100 S3_RATES=25,50,100,200 S3_SECONDS=10 S3_WARMUP=5
+  S1_LEVELS=5000,15000 S1_WARMUP=3000
+  S2_SUBSCRIBERS=5000 S2_RATES=2,5,10,20,40,60,80 S2_SECONDS=10 S2_WARMUP=10
+  S3_CONNECTIONS=10000 S3_GROUPS=100 S3_RATES=25,50,100,200 S3_SECONDS=10 S3_WARMUP=10 S3_WARMUP_RATE=100
   S4_SUBSCRIBERS=300 S4_REFERENCE=20 S4_SECONDS=40 S4_WARMUP=10
   S5_STEADY=1000 S5_RATE=300 S5_SECONDS=60
   S6_ROOMS=100 S6_RATES=100,200,400,800 S6_SECONDS=10
@@ -175,6 +175,13 @@ start_server() {
       taskset -c 0 java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --config "$WORK/herald.yml" \
         > "$log" 2>&1 &
       ;;
+    herald-unpinned)
+      # The variant the issue asks beside the pinned one: two event loops, no core pinning (the
+      # client is not pinned either), so Herald may use both cores.
+      herald_config "${3:-}"
+      sed -i 's/^event_loop_threads: 1$/event_loop_threads: 2/' "$WORK/herald.yml"
+      java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --config "$WORK/herald.yml" > "$log" 2>&1 &
+      ;;
     herald-2-nodes)
       # A private Redis and node B (the one triggers go to), all on core 0 with node A.
       local redis_port=$((PORT + 2)) node_b=$((PORT + 1))
@@ -216,13 +223,15 @@ stop_server() {
   CLUSTER_PIDS=()
 }
 
-# client SERVER CLASS OPTIONS…: runs one scenario class against the running server, pinned to core 1.
+# client SERVER CLASS OPTIONS…: runs one scenario class against the running server, pinned to core 1
+# (not pinned against herald-unpinned).
 client() {
   local server=$1 class=$2
   shift 2
-  local jvm=true
+  local jvm=true pin=(taskset -c 1)
   [[ $server == soketi ]] && jvm=false
-  taskset -c 1 java $CLIENT_JVM_OPTS -cp "$BENCH_JAR" "dev.herald.bench.$class" \
+  [[ $server == herald-unpinned ]] && pin=()
+  "${pin[@]}" java $CLIENT_JVM_OPTS -cp "$BENCH_JAR" "dev.herald.bench.$class" \
     --url "http://127.0.0.1:$PORT" --app-id bench --key bench-key --secret bench-secret \
     --server "$server" --server-pid "$SERVER_PID" --clk-tck "$(getconf CLK_TCK)" --jvm "$jvm" "$@"
 }
@@ -231,7 +240,7 @@ servers_for() { # the servers a scenario runs against, in order
   local list
   case $1 in
     S1 | S3 | S5) list="baseline-coalesce herald soketi" ;;
-    S2) list="baseline-flush baseline-coalesce herald soketi" ;;
+    S2) list="baseline-flush baseline-coalesce herald herald-unpinned soketi" ;;
     S4 | S6) list="herald soketi" ;;
     X) list="herald herald-2-nodes" ;;
   esac
@@ -284,11 +293,11 @@ want S1 && scenario S1 IdleRun \
 want S2 && scenario S2 LoadRun \
   "S2 fan-out: $S2_SUBSCRIBERS subscribers on channel $S2_CHANNEL, rates $S2_RATES msg/s, ${S2_SECONDS}s per step" \
   --channel "$S2_CHANNEL" --subscribers "$S2_SUBSCRIBERS" --rates "$S2_RATES" \
-  --seconds "$S2_SECONDS" --warmup-seconds 5
+  --seconds "$S2_SECONDS" --warmup-seconds "$S2_WARMUP"
 want S3 && scenario S3 ChannelsRun \
   "S3 many channels: $S3_CONNECTIONS connections × (private-user-i + one of $S3_GROUPS groups), batches of 10 events (9 personal + 1 group) at $S3_RATES batches/s, ${S3_SECONDS}s per step" \
   --connections "$S3_CONNECTIONS" --groups "$S3_GROUPS" --batch 10 --rates "$S3_RATES" \
-  --seconds "$S3_SECONDS" --warmup-seconds "$S3_WARMUP"
+  --seconds "$S3_SECONDS" --warmup-seconds "$S3_WARMUP" --warmup-rate "$S3_WARMUP_RATE"
 want S4 && scenario S4 SlowRun \
   "S4 slow consumers: $S4_SUBSCRIBERS subscribers, $S4_PAYLOAD-byte events at $S4_RATE msg/s, ${S4_REFERENCE}s all reading (A) then ${S4_SECONDS}s with 1 % stalled (B); Herald max_outbound_bytes $S4_MAX_OUTBOUND, activity_timeout 120" \
   --subscribers "$S4_SUBSCRIBERS" --stall-percent 1 --rate "$S4_RATE" --payload "$S4_PAYLOAD" \

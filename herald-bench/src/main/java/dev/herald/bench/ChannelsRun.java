@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * vs offered, latency, server CPU per delivery). Writes one {@link ServerRun}.
  *
  * <p>Options: the shared ones and {@code --connections 10000 --groups 100 --batch 10 --rates
- * 25,50,100 --seconds 10 --warmup-seconds 5 --drain-seconds 5}.
+ * 25,50,100 --seconds 10 --warmup-seconds 5 --warmup-rate 100 --drain-seconds 5}.
  */
 public final class ChannelsRun {
   private ChannelsRun() {}
@@ -58,7 +58,11 @@ public final class ChannelsRun {
       long perBatch = (batch - 1) + connections / groups;
       Stepper stepper =
           new Stepper(publisher, deliveries, o.probe(), 1000L * o.integer("drain-seconds", 5));
-      stepper.run(0, rates[0], o.integer("warmup-seconds", 5), trigger, () -> perBatch, subscribed);
+      // Warm-up at a rate of its own (a high one), so the JIT has compiled the request and delivery
+      // paths before the lowest step is measured.
+      double warmupRate = o.number("warmup-rate", rates[0]);
+      stepper.run(
+          0, warmupRate, o.integer("warmup-seconds", 5), trigger, () -> perBatch, subscribed);
       List<StepResult> steps = new ArrayList<>();
       for (int i = 0; i < rates.length; i++) {
         StepResult step =

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One load-client connection: sends what its {@link Behavior} asks once the server sends
  * connection_established, counts the subscriptions' acknowledgements, answers Pusher pings (so long
- * runs outlive the activity timeout), hands benchmark events to {@link Deliveries} (when it has
- * one) and remembers the close code the server gave (close frame or {@code pusher:error}).
+ * runs outlive the activity timeout) and remembers the close code the server gave (close frame or
+ * {@code pusher:error}).
  *
  * <p>The commands ({@link #send}, {@link #stall}, {@link #resume}, {@link #closeCleanly}, {@link
  * #closeAbruptly}) may be called from any thread.
@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 final class ClientHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private final int index;
   private final Behavior behavior;
-  private final Deliveries deliveries;
   private final LoadClient.Listener listener;
   private volatile Channel channel;
   private volatile String socketId;
@@ -33,10 +32,9 @@ final class ClientHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private boolean ready;
   private boolean done;
 
-  ClientHandler(int index, Behavior behavior, Deliveries deliveries, LoadClient.Listener listener) {
+  ClientHandler(int index, Behavior behavior, LoadClient.Listener listener) {
     this.index = index;
     this.behavior = behavior;
-    this.deliveries = deliveries;
     this.listener = listener;
   }
 
@@ -138,9 +136,6 @@ final class ClientHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
   private void onText(ChannelHandlerContext ctx, WebSocketFrame frame) {
     long now = System.nanoTime();
-    if (deliveries != null && deliveries.record(frame.content(), now)) {
-      return;
-    }
     String text = frame.content().toString(StandardCharsets.UTF_8);
     if (text.contains("\"pusher:connection_established\"")) {
       // Subscribe only now: a private channel's auth signs the socket id (protocol §1.9).

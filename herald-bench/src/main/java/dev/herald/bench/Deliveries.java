@@ -36,28 +36,41 @@ final class Deliveries {
     return latencyMicros.getIntervalHistogram();
   }
 
-  /** Records {@code frame} if it carries a benchmark event; false when it does not. */
+  /** Records {@code frame} (its readable bytes) if it carries a benchmark event. */
   boolean record(ByteBuf frame, long nowNanos) {
-    int at = indexOfMarker(frame);
+    return record(frame, frame.readerIndex(), frame.writerIndex(), nowNanos);
+  }
+
+  /**
+   * Records the text payload in {@code buf} between {@code from} (inclusive) and {@code to} if it
+   * carries a benchmark event; false when it does not. Leaves the buffer's indexes alone.
+   */
+  boolean record(ByteBuf buf, int from, int to, long nowNanos) {
+    int at = indexOfMarker(buf, from, to);
     if (at < 0) {
       return false;
     }
     int i = at + 2;
     int step = 0;
     byte b;
-    while ((b = frame.getByte(i++)) != ':') {
+    while (i < to && (b = buf.getByte(i)) != ':') {
       step = step * 10 + (b - '0');
+      i++;
     }
+    i++;
     long sent = 0;
-    boolean negative = frame.getByte(i) == '-';
+    boolean negative = i < to && buf.getByte(i) == '-';
     if (negative) {
       i++;
     }
-    while (i < frame.writerIndex() && (b = frame.getByte(i)) >= '0' && b <= '9') {
+    while (i < to && (b = buf.getByte(i)) >= '0' && b <= '9') {
       sent = sent * 10 + (b - '0');
       i++;
     }
     sent = negative ? -sent : sent;
+    if (step < 0 || step >= MAX_STEPS) {
+      return false;
+    }
     perStep.incrementAndGet(step);
     if (step == currentStep) {
       latencyMicros.recordValue(Math.max(0, (nowNanos - sent) / 1000));
@@ -65,12 +78,17 @@ final class Deliveries {
     return true;
   }
 
-  private static int indexOfMarker(ByteBuf frame) {
-    int end = frame.writerIndex() - 1;
-    for (int i = frame.readerIndex(); i < end; i++) {
-      if (frame.getByte(i) == '@' && frame.getByte(i + 1) == '@') {
-        return i;
+  private static int indexOfMarker(ByteBuf buf, int from, int to) {
+    int i = from;
+    while (i < to - 1) {
+      int at = buf.indexOf(i, to - 1, (byte) '@');
+      if (at < 0) {
+        return -1;
       }
+      if (buf.getByte(at + 1) == '@') {
+        return at;
+      }
+      i = at + 1;
     }
     return -1;
   }

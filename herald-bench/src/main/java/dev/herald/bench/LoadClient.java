@@ -4,7 +4,9 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SelectStrategy;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -14,8 +16,11 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.URI;
 import java.util.ArrayList;
@@ -42,6 +47,10 @@ final class LoadClient implements AutoCloseable {
     void lost(ClientHandler conn);
   }
 
+  /** See {@link #busyPolling}: on unless {@code -Dherald.bench.busyPoll=false}. */
+  static final boolean BUSY_POLL =
+      Boolean.parseBoolean(System.getProperty("herald.bench.busyPoll", "true"));
+
   private final EventLoopGroup group;
   private final Bootstrap bootstrap;
   private final AtomicInteger opened = new AtomicInteger();
@@ -62,7 +71,11 @@ final class LoadClient implements AutoCloseable {
   LoadClient(
       URI uri, Behavior behavior, Deliveries deliveries, int maxInFlight, int receiveBuffer) {
     boolean epoll = Epoll.isAvailable();
-    group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+    group =
+        epoll
+            ? new EpollEventLoopGroup(
+                1, BUSY_POLL ? LoadClient::busyPolling : DefaultSelectStrategyFactory.INSTANCE)
+            : new NioEventLoopGroup(1);
     inFlight = new Semaphore(maxInFlight);
     Listener listener =
         new Listener() {
@@ -93,6 +106,7 @@ final class LoadClient implements AutoCloseable {
             .maxFramePayloadLength(1024 * 1024)
             .handshakeTimeoutMillis(30_000)
             .handleCloseFrames(false) // the handler reads the close code (4100 and friends)
+            .withUTF8Validator(false)
             .build();
     AtomicInteger nextIndex = new AtomicInteger();
     bootstrap =
@@ -111,16 +125,46 @@ final class LoadClient implements AutoCloseable {
                       ch.config().setReceiveBufferSize(receiveBuffer);
                     }
                     ClientHandler handler =
-                        new ClientHandler(
-                            nextIndex.getAndIncrement(), behavior, deliveries, listener);
+                        new ClientHandler(nextIndex.getAndIncrement(), behavior, listener);
                     open.put(handler.index(), handler);
                     ch.pipeline()
                         .addLast(new HttpClientCodec())
                         .addLast(new HttpObjectAggregator(64 * 1024))
-                        .addLast(new WebSocketClientProtocolHandler(config))
+                        .addLast(
+                            new WebSocketClientProtocolHandler(
+                                handshaker(uri, deliveries, config.maxFramePayloadLength()),
+                                config))
                         .addLast(handler);
                   }
                 });
+  }
+
+  /**
+   * A select strategy that never blocks: the loop polls epoll without a timeout, yielding the core
+   * when nothing is ready (the publisher shares it). The client's thread then never sleeps, so a
+   * server's send never has to wake it (on a VM a wake-up is an inter-processor interrupt into a
+   * halted virtual CPU, charged to the sender and varying with load).
+   */
+  private static SelectStrategy busyPolling() {
+    return (selectNow, hasTasks) -> {
+      int ready = selectNow.get();
+      if (ready == 0 && !hasTasks) {
+        Thread.yield();
+      }
+      return ready;
+    };
+  }
+
+  /** Netty's handshaker, with {@link ServerFrameDecoder} as the frame reader once it completes. */
+  private static WebSocketClientHandshaker handshaker(
+      URI uri, Deliveries deliveries, int maxPayload) {
+    return new WebSocketClientHandshaker13(
+        uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), maxPayload) {
+      @Override
+      protected WebSocketFrameDecoder newWebsocketDecoder() {
+        return new ServerFrameDecoder(deliveries, maxPayload);
+      }
+    };
   }
 
   /**

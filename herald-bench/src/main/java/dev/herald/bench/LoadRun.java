@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <p>Options: {@code --url http://127.0.0.1:6101 --app-id ID --key KEY --secret SECRET --server
  * NAME --server-pid PID --channel bench --subscribers 1000 --rates 10,20,40 --seconds 5
- * --warmup-seconds 3 --drain-seconds 5 --clk-tck 100 --jvm true --out FILE.json}; for the
- * cross-node run also {@code --publish-url} (another node) and {@code --also-cpu-pids}.
+ * --warmup-seconds 3 --warmup-rate 10 --drain-seconds 5 --clk-tck 100 --jvm true --out FILE.json};
+ * for the cross-node run also {@code --publish-url} (another node) and {@code --also-cpu-pids}.
  */
 public final class LoadRun {
   private LoadRun() {}
@@ -42,7 +42,10 @@ public final class LoadRun {
       Stepper stepper =
           new Stepper(publisher, deliveries, o.probe(), 1000L * o.integer("drain-seconds", 5));
       Publisher.Trigger trigger = Publisher.event(channel, 0);
-      stepper.run(0, rates[0], warmup, trigger, () -> alive(client), alive(client)); // warm-up
+      // Warm-up at a rate every server keeps up with, so the JIT has compiled the delivery path
+      // before the first (lowest) step is measured.
+      double warmupRate = o.number("warmup-rate", Math.max(rates[0], 10));
+      stepper.run(0, warmupRate, warmup, trigger, () -> alive(client), alive(client));
       List<StepResult> steps = new ArrayList<>();
       for (int i = 0; i < rates.length; i++) {
         int alive = alive(client);

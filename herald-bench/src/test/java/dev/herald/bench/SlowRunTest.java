@@ -10,7 +10,7 @@ class SlowRunTest {
   private static List<ClientHandler> connections(int n) {
     List<ClientHandler> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      list.add(new ClientHandler(i, Behavior.subscribe("k", "s", "c"), null, null));
+      list.add(new ClientHandler(i, Behavior.subscribe("k", "s", "c"), null));
     }
     return list;
   }
