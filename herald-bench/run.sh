@@ -291,7 +291,7 @@ want S1 && scenario S1 IdleRun \
   "S1 idle hold: $S1_LEVELS idle subscribed connections" \
   --levels "$S1_LEVELS" --warmup "$S1_WARMUP" --settle-seconds 3
 want S2 && scenario S2 LoadRun \
-  "S2 fan-out: $S2_SUBSCRIBERS subscribers on channel $S2_CHANNEL, rates $S2_RATES msg/s, ${S2_SECONDS}s per step" \
+  "S2 fan-out: $S2_SUBSCRIBERS subscribers on channel $S2_CHANNEL, rates $S2_RATES msg/s, ${S2_SECONDS}s per step (at least 50 messages)" \
   --channel "$S2_CHANNEL" --subscribers "$S2_SUBSCRIBERS" --rates "$S2_RATES" \
   --seconds "$S2_SECONDS" --warmup-seconds "$S2_WARMUP"
 want S3 && scenario S3 ChannelsRun \
@@ -312,7 +312,7 @@ want S6 && scenario S6 PresenceRun \
   --rooms "$S6_ROOMS" --steady 40 --churners 20 --rates "$S6_RATES" --seconds "$S6_SECONDS" \
   --warmup-seconds 3 --hold-ms 500
 want X && scenario X LoadRun \
-  "X cross-node fan-out: $X_SUBSCRIBERS subscribers on node A, triggers to node B over Redis (herald-2-nodes: CPU of both nodes + Redis), beside one node (herald), rates $X_RATES msg/s, ${X_SECONDS}s per step" \
+  "X cross-node fan-out: $X_SUBSCRIBERS subscribers on node A, triggers to node B over Redis (herald-2-nodes: CPU of both nodes + Redis), beside one node (herald), rates $X_RATES msg/s, ${X_SECONDS}s per step (at least 50 messages)" \
   --channel xbench --subscribers "$X_SUBSCRIBERS" --rates "$X_RATES" \
   --seconds "$X_SECONDS" --warmup-seconds 5
 if want jmh; then

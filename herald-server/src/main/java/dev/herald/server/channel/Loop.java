@@ -10,4 +10,13 @@ import java.util.concurrent.Executor;
 public interface Loop extends Executor {
   /** Whether the calling thread is this loop's thread. */
   boolean inLoop();
+
+  /**
+   * Called on this loop before a broadcast's writes to its subscribers here, so the loop can choose
+   * how to flush them (at once when idle, coalesced under load).
+   */
+  default void broadcastStarted() {}
+
+  /** Called on this loop after the broadcast's writes. */
+  default void broadcastEnded() {}
 }

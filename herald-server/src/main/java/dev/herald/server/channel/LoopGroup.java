@@ -47,6 +47,15 @@ final class LoopGroup {
   /** Writes {@code frame} to every subscriber but the one with {@code exceptSocketId}. */
   void deliver(Frame frame, String exceptSocketId) {
     Subscriber[] targets = subscribers;
+    loop.broadcastStarted();
+    try {
+      deliver(targets, frame, exceptSocketId);
+    } finally {
+      loop.broadcastEnded();
+    }
+  }
+
+  private static void deliver(Subscriber[] targets, Frame frame, String exceptSocketId) {
     if (exceptSocketId == null) {
       for (Subscriber s : targets) {
         s.deliver(frame);

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client WebSocket as the protocol sees it. Writes never block and are flushed by its loop's
- * coalescing flush; a subscriber whose unsent bytes exceed the bound is closed with 4100 instead of
- * buffering without limit. Only used on its channel's event loop.
+ * A client WebSocket as the protocol sees it. Writes never block and are flushed as its loop
+ * decides (at once when idle, coalesced under load: {@link NettyLoop}); a subscriber whose unsent
+ * bytes exceed the bound is closed with 4100 instead of buffering without limit. Only used on its
+ * channel's event loop.
  */
 final class NettyConnection implements Connection {
   private static final Logger log = LoggerFactory.getLogger(NettyConnection.class);
@@ -88,7 +89,11 @@ final class NettyConnection implements Connection {
       return;
     }
     channel.write(((NettyFrame) frame).buf.retainedDuplicate(), channel.voidPromise());
-    markDirty();
+    if (loop.flushingAtOnce()) {
+      flushNow();
+    } else {
+      markDirty();
+    }
   }
 
   /**

@@ -36,6 +36,7 @@ class FlushCoalescingTest {
   private final AtomicLong receivedBytes = new AtomicLong();
   private final LongAdder slowClosed = new LongAdder();
   private NettyConnection conn;
+  private NettyLoop loop;
   private Channel serverSide;
 
   @AfterEach
@@ -71,6 +72,65 @@ class FlushCoalescingTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() == 3L * size);
     assertThat(flushes.count).isEqualTo(1);
     frame.release();
+  }
+
+  @Test
+  void aBroadcastOnAnIdleLoopFlushesEachSubscriberAsItWrites() throws Exception {
+    connect();
+    Frame frame = frame();
+    long flushedDuringTheBroadcast =
+        serverSide.eventLoop().submit(() -> broadcast(frame)).get(5, TimeUnit.SECONDS);
+    assertThat(flushedDuringTheBroadcast).as("flushed before the broadcast returned").isEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() > 0);
+    assertThat(flushes.count).isEqualTo(1);
+    frame.release();
+  }
+
+  @Test
+  void broadcastsQueuedBehindEachOtherShareOneFlush() throws Exception {
+    connect();
+    Frame frame = frame();
+    int size = ((NettyFrame) frame).buf.readableBytes();
+    serverSide
+        .eventLoop()
+        .submit(
+            () -> {
+              for (int i = 0; i < 3; i++) {
+                serverSide.eventLoop().execute(() -> broadcast(frame));
+              }
+            })
+        .get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() == 3L * size);
+    // The first found two more queued (load), the next ones a flush pending: all coalesced.
+    assertThat(flushes.count).isEqualTo(1);
+    frame.release();
+  }
+
+  @Test
+  void aBroadcastRightAfterDeliveryWorkJoinsThePendingFlush() throws Exception {
+    connect();
+    Frame frame = frame();
+    long flushedDuringTheBroadcasts =
+        serverSide
+            .eventLoop()
+            .submit(
+                () -> {
+                  conn.deliver(frame); // a write outside a broadcast is coalesced
+                  broadcast(frame);
+                  return flushes.count;
+                })
+            .get(5, TimeUnit.SECONDS);
+    assertThat(flushedDuringTheBroadcasts).isZero();
+    await().atMost(Duration.ofSeconds(5)).until(() -> flushes.count == 1);
+    frame.release();
+  }
+
+  /** What a channel's {@code LoopGroup} does for one subscriber; returns the flushes so far. */
+  private long broadcast(Frame frame) {
+    loop.broadcastStarted();
+    conn.deliver(frame);
+    loop.broadcastEnded();
+    return flushes.count;
   }
 
   private Frame frame() {
@@ -126,6 +186,87 @@ class FlushCoalescingTest {
     connect(1 << 20);
   }
 
+  @Test
+  void aBroadcastArrivingMidPassRidesThePassToConnectionsNotYetFlushed() throws Exception {
+    // Passes of one connection per chunk: A is flushed, then the loop runs what waited (a second
+    // broadcast), then B gets both messages in one flush, then A the second one.
+    FlushCounter flushesA = new FlushCounter();
+    FlushCounter flushesB = new FlushCounter();
+    AtomicLong receivedB = new AtomicLong();
+    Channel sideA = accept(flushesA, new AtomicLong());
+    Channel sideB = accept(flushesB, receivedB);
+    NettyLoop chunked = new NettyLoop(sideA.eventLoop(), 1);
+    NettyConnection a = connection(sideA, chunked, 1 << 20);
+    NettyConnection b = connection(sideB, chunked, 1 << 20);
+    Frame frame = frame();
+    int size = ((NettyFrame) frame).buf.readableBytes();
+    Runnable broadcast =
+        () -> {
+          chunked.broadcastStarted();
+          a.deliver(frame);
+          b.deliver(frame);
+          chunked.broadcastEnded();
+        };
+    sideA
+        .eventLoop()
+        .submit(
+            () -> {
+              a.deliver(
+                  frame); // a write outside a broadcast: a flush pending, so the next coalesces
+              broadcast.run();
+              sideA.eventLoop().execute(broadcast); // queued behind the pass's first chunk
+            })
+        .get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> receivedB.get() == 2L * size);
+    await().atMost(Duration.ofSeconds(5)).until(() -> flushesA.count == 2);
+    assertThat(flushesB.count).as("both broadcasts in one flush to B").isEqualTo(1);
+    frame.release();
+  }
+
+  private Channel accept(FlushCounter counter, AtomicLong received) throws Exception {
+    LocalAddress address = new LocalAddress("flush-" + System.nanoTime());
+    CompletableFuture<Channel> accepted = new CompletableFuture<>();
+    new ServerBootstrap()
+        .group(group)
+        .channel(LocalServerChannel.class)
+        .childHandler(
+            new ChannelInitializer<LocalChannel>() {
+              @Override
+              protected void initChannel(LocalChannel ch) {
+                ch.pipeline().addLast(counter);
+                accepted.complete(ch);
+              }
+            })
+        .bind(address)
+        .sync();
+    new Bootstrap()
+        .group(group)
+        .channel(LocalChannel.class)
+        .handler(
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                received.addAndGet(((ByteBuf) msg).readableBytes());
+                ((ByteBuf) msg).release();
+              }
+            })
+        .connect(address)
+        .sync();
+    return accepted.get(5, TimeUnit.SECONDS);
+  }
+
+  private NettyConnection connection(Channel channel, NettyLoop on, long maxOutboundBytes) {
+    return new NettyConnection(
+        channel,
+        on,
+        f.frames,
+        NettyFixture.APP,
+        "1.1",
+        f.protocol.newState(),
+        maxOutboundBytes,
+        slowClosed);
+  }
+
   private void connect(long maxOutboundBytes) throws Exception {
     LocalAddress address = new LocalAddress("flush-" + System.nanoTime());
     CompletableFuture<Channel> accepted = new CompletableFuture<>();
@@ -156,7 +297,7 @@ class FlushCoalescingTest {
         .connect(address)
         .sync();
     serverSide = accepted.get(5, TimeUnit.SECONDS);
-    NettyLoop loop = new NettyLoop(serverSide.eventLoop());
+    loop = new NettyLoop(serverSide.eventLoop());
     conn =
         new NettyConnection(
             serverSide,
