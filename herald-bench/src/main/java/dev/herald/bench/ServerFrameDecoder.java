@@ -33,6 +33,17 @@ final class ServerFrameDecoder extends ByteToMessageDecoder implements WebSocket
     this.maxPayload = maxPayload;
   }
 
+  /**
+   * Unlike {@link ByteToMessageDecoder}'s, never asks for another read: counting a benchmark event
+   * passes nothing on, and a reader that stopped reading (S4's stalled ones, autoRead off) must
+   * stay stopped.
+   */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    discardSomeReadBytes();
+    ctx.fireChannelReadComplete();
+  }
+
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
     while (in.readableBytes() >= 2) {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ServerFrameDecoderTest {
@@ -78,6 +81,27 @@ class ServerFrameDecoderTest {
     PingWebSocketFrame pingFrame = channel.readInbound();
     assertThat(pingFrame.content().toString(StandardCharsets.UTF_8)).isEqualTo("x");
     pingFrame.release();
+  }
+
+  @Test
+  void aReaderWithAutoReadOffDoesNotAskForMoreAfterCountingAnEvent() {
+    AtomicInteger reads = new AtomicInteger();
+    EmbeddedChannel stalled =
+        new EmbeddedChannel(
+            new ChannelOutboundHandlerAdapter() {
+              @Override
+              public void read(ChannelHandlerContext ctx) {
+                reads.incrementAndGet();
+                ctx.read();
+              }
+            },
+            new ServerFrameDecoder(deliveries, 64 * 1024));
+    stalled.config().setAutoRead(false);
+    int before = reads.get();
+    deliveries.startStep(1);
+    stalled.writeInbound(Unpooled.wrappedBuffer(text(event(Deliveries.data(1, 0)))));
+    assertThat(deliveries.delivered(1)).isEqualTo(1);
+    assertThat(reads.get()).as("no read asked for").isEqualTo(before);
   }
 
   @Test
