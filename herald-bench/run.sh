@@ -145,6 +145,7 @@ host: 127.0.0.1
 port: $PORT
 event_loop_threads: 1
 $1
+${BENCH_HERALD_YAML:-}
 apps:
   - id: bench
     key: bench-key
