@@ -268,45 +268,8 @@ class FlushCoalescingTest {
   }
 
   private void connect(long maxOutboundBytes) throws Exception {
-    LocalAddress address = new LocalAddress("flush-" + System.nanoTime());
-    CompletableFuture<Channel> accepted = new CompletableFuture<>();
-    new ServerBootstrap()
-        .group(group)
-        .channel(LocalServerChannel.class)
-        .childHandler(
-            new ChannelInitializer<LocalChannel>() {
-              @Override
-              protected void initChannel(LocalChannel ch) {
-                ch.pipeline().addLast(flushes);
-                accepted.complete(ch);
-              }
-            })
-        .bind(address)
-        .sync();
-    new Bootstrap()
-        .group(group)
-        .channel(LocalChannel.class)
-        .handler(
-            new ChannelInboundHandlerAdapter() {
-              @Override
-              public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                receivedBytes.addAndGet(((ByteBuf) msg).readableBytes());
-                ((ByteBuf) msg).release();
-              }
-            })
-        .connect(address)
-        .sync();
-    serverSide = accepted.get(5, TimeUnit.SECONDS);
+    serverSide = accept(flushes, receivedBytes);
     loop = new NettyLoop(serverSide.eventLoop());
-    conn =
-        new NettyConnection(
-            serverSide,
-            loop,
-            f.frames,
-            NettyFixture.APP,
-            "1.1",
-            f.protocol.newState(),
-            maxOutboundBytes,
-            slowClosed);
+    conn = connection(serverSide, loop, maxOutboundBytes);
   }
 }
