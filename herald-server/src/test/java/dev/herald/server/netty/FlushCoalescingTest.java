@@ -60,15 +60,7 @@ class FlushCoalescingTest {
     Frame frame = frame();
     int size = ((NettyFrame) frame).buf.readableBytes();
     // Three broadcasts queued behind each other, as under load: one flush carries all three.
-    serverSide
-        .eventLoop()
-        .submit(
-            () -> {
-              for (int i = 0; i < 3; i++) {
-                serverSide.eventLoop().execute(() -> conn.deliver(frame));
-              }
-            })
-        .get(5, TimeUnit.SECONDS);
+    queueThreeBehindEachOther(() -> conn.deliver(frame));
     await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() == 3L * size);
     assertThat(flushes.count).isEqualTo(1);
     frame.release();
@@ -91,15 +83,7 @@ class FlushCoalescingTest {
     connect();
     Frame frame = frame();
     int size = ((NettyFrame) frame).buf.readableBytes();
-    serverSide
-        .eventLoop()
-        .submit(
-            () -> {
-              for (int i = 0; i < 3; i++) {
-                serverSide.eventLoop().execute(() -> broadcast(frame));
-              }
-            })
-        .get(5, TimeUnit.SECONDS);
+    queueThreeBehindEachOther(() -> broadcast(frame));
     await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() == 3L * size);
     // The first found two more queued (load), the next ones a flush pending: all coalesced.
     assertThat(flushes.count).isEqualTo(1);
@@ -123,6 +107,19 @@ class FlushCoalescingTest {
     assertThat(flushedDuringTheBroadcasts).isZero();
     await().atMost(Duration.ofSeconds(5)).until(() -> flushes.count == 1);
     frame.release();
+  }
+
+  /** Queues {@code write} three times on the loop from one of its tasks, so each finds the rest. */
+  private void queueThreeBehindEachOther(Runnable write) throws Exception {
+    serverSide
+        .eventLoop()
+        .submit(
+            () -> {
+              for (int i = 0; i < 3; i++) {
+                serverSide.eventLoop().execute(write);
+              }
+            })
+        .get(5, TimeUnit.SECONDS);
   }
 
   /** What a channel's {@code LoopGroup} does for one subscriber; returns the flushes so far. */
