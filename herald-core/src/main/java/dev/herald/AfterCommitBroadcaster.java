@@ -61,6 +61,12 @@ public final class AfterCommitBroadcaster implements Broadcaster {
     return deferred(() -> delegate.broadcastAll(broadcasts));
   }
 
+  /** Asks the wrapped broadcaster. */
+  @Override
+  public CompletableFuture<Void> ping() {
+    return delegate.ping();
+  }
+
   /** Closes the wrapped broadcaster; broadcasts still waiting for a commit will then fail. */
   @Override
   public void close() {

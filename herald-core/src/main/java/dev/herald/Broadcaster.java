@@ -114,6 +114,20 @@ public interface Broadcaster extends AutoCloseable {
   }
 
   /**
+   * Checks that broadcasts can reach their destination now, for health checks: the HTTP drivers
+   * make a small signed API request (so a wrong secret shows too), the Redis driver sends {@code
+   * PING}; drivers that send nowhere remote answer at once. Decorators ask what they wrap. Never
+   * blocks.
+   *
+   * @return completes when the destination answered; exceptionally with a {@link
+   *     BroadcastException} (or {@link IllegalStateException} after {@link #close()}) saying why
+   *     not
+   */
+  default CompletableFuture<Void> ping() {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
    * Releases the driver's resources (connections, threads). Decorators close what they wrap.
    * Idempotent; may block briefly (a queue drains within its bound).
    */

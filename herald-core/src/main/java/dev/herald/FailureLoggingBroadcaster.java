@@ -31,6 +31,12 @@ final class FailureLoggingBroadcaster implements Broadcaster {
     return logged(delegate.broadcastAll(broadcasts), broadcasts.size() + " events");
   }
 
+  /** Asks the wrapped broadcaster: a failure is reported, never hidden by this decorator. */
+  @Override
+  public CompletableFuture<Void> ping() {
+    return delegate.ping();
+  }
+
   /** Closes the wrapped broadcaster. */
   @Override
   public void close() {

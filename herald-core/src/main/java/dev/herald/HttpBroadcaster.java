@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * message; it says whether a retry may help.
  */
 public final class HttpBroadcaster implements Broadcaster {
+  /** The channel prefix {@link #ping()} asks about: no channel needs to exist. */
+  private static final String PING_PREFIX = "private-herald-ping.";
+
   private final ApiClient api;
   private final EventEncoder encoder;
   private final int maxChannelsPerRequest;
@@ -235,6 +238,16 @@ public final class HttpBroadcaster implements Broadcaster {
               answer.path("users").forEach(user -> ids.add(user.path("id").asText()));
               return ids;
             });
+  }
+
+  /**
+   * A signed {@code GET /apps/{id}/channels} with a prefix no channel uses, so the answer stays
+   * small: it fails when the server is unreachable or refuses the app's credentials.
+   */
+  @Override
+  public CompletableFuture<Void> ping() {
+    ensureOpen();
+    return api.get("/channels", Map.of("filter_by_prefix", PING_PREFIX)).thenRun(() -> {});
   }
 
   /**

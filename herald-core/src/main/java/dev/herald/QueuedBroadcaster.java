@@ -124,6 +124,12 @@ public final class QueuedBroadcaster implements Broadcaster {
     return pending.size();
   }
 
+  /** Asks the wrapped broadcaster. */
+  @Override
+  public CompletableFuture<Void> ping() {
+    return delegate.ping();
+  }
+
   /**
    * Drains and closes: see the class description. Blocks up to the drain timeout. Idempotent. The
    * scheduler is shut down only when the queue made it.

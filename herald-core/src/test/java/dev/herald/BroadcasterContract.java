@@ -131,6 +131,11 @@ public abstract class BroadcasterContract {
   }
 
   @Test
+  void answersAPingWhileOpen() {
+    await(broadcaster.ping());
+  }
+
+  @Test
   void acceptsBroadcastsFromManyThreadsAtOnce() {
     fromManyThreads();
   }

@@ -152,6 +152,26 @@ class HttpBroadcasterTest {
   }
 
   @Test
+  void pingsWithASmallSignedChannelQueryAndFailsWhenTheServerRefusesOrIsGone() {
+    join(broadcaster.ping());
+    assertThat(stub.requests()).hasSize(1);
+    assertThat(stub.requests().get(0).method()).isEqualTo("GET");
+    assertThat(stub.requests().get(0).path()).isEqualTo("/apps/7/channels");
+    assertThat(stub.sent()).isEmpty();
+
+    stub.respond(r -> new Response(401, "{\"error\":\"Invalid signature\"}"));
+    BroadcastException refused = failure(broadcaster.ping());
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.getMessage()).doesNotContain(StubApiServer.SECRET);
+
+    String deadUrl = stub.url();
+    stub.close();
+    try (HttpBroadcaster dead = HttpBroadcaster.builder().url(deadUrl).app("7", "k", "s").build()) {
+      assertThat(failure(dead.ping()).status()).isZero();
+    }
+  }
+
+  @Test
   void timesOutAServerThatDoesNotAnswer() {
     CountDownLatch release = new CountDownLatch(1);
     stub.respond(

@@ -116,6 +116,15 @@ public final class RedisBroadcaster implements Broadcaster {
         commands -> commands.publish(pubsub, envelope).toCompletableFuture().thenRun(() -> {}));
   }
 
+  /**
+   * {@code PING}: completes when Redis answered; exceptionally with a {@link BroadcastException}.
+   */
+  @Override
+  public CompletableFuture<Void> ping() {
+    ensureOpen();
+    return redis.run(commands -> commands.ping().toCompletableFuture().thenRun(() -> {}));
+  }
+
   /** The names this broadcaster publishes under. */
   public RedisKeys keys() {
     return keys;

@@ -71,6 +71,23 @@ class RedisOutageTest {
   }
 
   @Test
+  void pingFailsWhileRedisIsDownAndAnswersWhenItIsBack() {
+    broadcaster = broadcaster(redis.uri());
+    broadcaster.ping().orTimeout(FAILS_WITHIN.toSeconds(), TimeUnit.SECONDS).join();
+
+    redis.stop();
+    assertThatThrownBy(
+            () -> broadcaster.ping().orTimeout(FAILS_WITHIN.toSeconds(), TimeUnit.SECONDS).join())
+        .hasCauseInstanceOf(BroadcastException.class);
+
+    redis.start();
+    await()
+        .atMost(RECOVERS_WITHIN)
+        .ignoreExceptionsInstanceOf(CompletionException.class)
+        .untilAsserted(() -> broadcaster.ping().join());
+  }
+
+  @Test
   void connectsLaterWhenRedisIsDownWhenTheBroadcasterIsBuilt() {
     redis.stop();
     broadcaster = broadcaster(redis.uri());

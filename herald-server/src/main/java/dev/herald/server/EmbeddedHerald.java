@@ -58,6 +58,19 @@ public final class EmbeddedHerald implements Broadcaster {
     return first.broadcast(broadcast);
   }
 
+  /**
+   * Completes at once while the server runs.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  @Override
+  public CompletableFuture<Void> ping() {
+    if (closed.get()) {
+      throw new IllegalStateException("the embedded Herald server is stopped");
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
   /** The server, for its address. */
   public HeraldServer server() {
     return server;
