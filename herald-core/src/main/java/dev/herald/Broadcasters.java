@@ -42,6 +42,18 @@ public final class Broadcasters {
   /** The driver used when none is configured. */
   public static final String DEFAULT_DRIVER = "herald";
 
+  /** Where {@code herald serve} listens in development. */
+  public static final String DEVELOPMENT_URL = "http://127.0.0.1:6001";
+
+  /** The id of {@code herald serve}'s development app, used when no credentials are configured. */
+  public static final String DEVELOPMENT_APP_ID = "herald-dev";
+
+  /** The key of the development app. */
+  public static final String DEVELOPMENT_APP_KEY = "herald-dev-key";
+
+  /** The secret of the development app: public, so the server accepts it only on loopback. */
+  public static final String DEVELOPMENT_APP_SECRET = "herald-dev-secret";
+
   private static final String CONNECTIONS = "herald.connections.";
 
   private final Map<String, BroadcasterFactory> drivers =

@@ -19,11 +19,11 @@ final class BuiltInDrivers {
   static final String REQUEST_TIMEOUT = "request-timeout-ms";
 
   /** Where {@code herald serve} listens in development, and its development app. */
-  static final String DEV_URL = "http://127.0.0.1:6001";
+  static final String DEV_URL = Broadcasters.DEVELOPMENT_URL;
 
-  static final String DEV_ID = "herald-dev";
-  static final String DEV_KEY = "herald-dev-key";
-  static final String DEV_SECRET = "herald-dev-secret";
+  static final String DEV_ID = Broadcasters.DEVELOPMENT_APP_ID;
+  static final String DEV_KEY = Broadcasters.DEVELOPMENT_APP_KEY;
+  static final String DEV_SECRET = Broadcasters.DEVELOPMENT_APP_SECRET;
 
   private BuiltInDrivers() {}
 

@@ -1,0 +1,1 @@
+create table shipments (order_id bigint not null, carrier varchar(40) not null);
