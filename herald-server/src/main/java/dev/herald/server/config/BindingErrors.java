@@ -47,8 +47,7 @@ final class BindingErrors {
       return badValue(bad, file);
     }
     if (e instanceof JsonMappingException wrong) {
-      Class<?> target =
-          wrong instanceof MismatchedInputException m ? m.getTargetType() : Object.class;
+      Class<?> target = wrong instanceof MismatchedInputException m ? m.getTargetType() : null;
       return where(wrong.getPath(), file).problem(expected(target));
     }
     return new ConfigException("Cannot read config file " + file + location(e));
@@ -56,6 +55,8 @@ final class BindingErrors {
 
   /** Not YAML at all, or a key given twice in one mapping (the parser's duplicate detection). */
   private static ConfigException unreadable(StreamReadException e, JsonParser parser, Path file) {
+    // Jackson's duplicate detection has no exception type of its own, only this message; the
+    // parser stops on the second occurrence, so its context is the duplicate key's path.
     if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field '")) {
       return new ConfigException(
           "Duplicate key '" + path(parser.getParsingContext()) + "' in " + file + location(e));
@@ -95,22 +96,17 @@ final class BindingErrors {
     return where(path, file).problem(e.problem());
   }
 
-  /** What a value bound to {@code target} must be. */
+  /**
+   * What a section bound to {@code target} must be. Single values never get here: {@link Scalars}
+   * refuses them with a {@link BadValue} of its own.
+   */
   private static String expected(Class<?> target) {
-    if (target == null) {
-      return "has a value of the wrong type";
-    } else if (target.isRecord()) {
+    if (target != null && target.isRecord()) {
       return ConfigFile.NOT_A_MAPPING;
-    } else if (Map.class.isAssignableFrom(target)) {
+    } else if (target != null && Map.class.isAssignableFrom(target)) {
       return "must be a mapping of names to values";
-    } else if (Collection.class.isAssignableFrom(target)) {
+    } else if (target != null && Collection.class.isAssignableFrom(target)) {
       return "must be a list";
-    } else if (target == String.class) {
-      return "must be a single value";
-    } else if (target == Integer.class || target == Long.class) {
-      return "must be a whole number";
-    } else if (target == Boolean.class) {
-      return "must be true or false";
     }
     return "has a value of the wrong type";
   }
