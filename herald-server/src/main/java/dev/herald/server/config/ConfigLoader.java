@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the {@link ServerConfig} to start with, from (lowest to highest precedence) the defaults
- * ({@link ServerConfig#DEFAULTS} and the records' own), the YAML file, the {@code HERALD_*}
- * environment variables and the command-line flags.
+ * Builds the {@link ServerConfig} to start with, from (lowest to highest precedence) the defaults,
+ * the YAML file, the {@code HERALD_*} environment variables and the command-line flags. Each layer
+ * is laid over the one below; the bottom one is {@link ServerConfig#DEFAULTS}, and an app or a
+ * Redis that a layer adds starts from {@link App#of} or {@link RedisSettings#of}. This package
+ * defines no default of its own.
  *
  * <p>With no YAML file and no app variables it serves the {@link DevelopmentApp} on {@code
  * 127.0.0.1}. Whatever the source, the development secret is refused on a non-loopback address.
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
   private final EnvironmentSettings environment;
-  private final YamlConfigFile yaml = new YamlConfigFile();
+  private final ConfigFile yaml = new ConfigFile();
 
   /**
    * @param env the environment variables ({@code System.getenv()} in production)

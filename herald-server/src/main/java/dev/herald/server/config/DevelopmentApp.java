@@ -1,7 +1,6 @@
 package dev.herald.server.config;
 
 import dev.herald.server.app.App;
-import dev.herald.server.app.AppLimits;
 
 /**
  * The app Herald serves when started without any configuration, so that {@code herald serve} works
@@ -23,8 +22,8 @@ public final class DevelopmentApp {
 
   private DevelopmentApp() {}
 
-  /** The development app: enabled, client events on, default limits. */
+  /** The development app: enabled, client events on, default limits and features. */
   public static App app() {
-    return new App(ID, KEY, SECRET, true, true, AppLimits.DEFAULTS);
+    return App.of(ID, KEY, SECRET);
   }
 }

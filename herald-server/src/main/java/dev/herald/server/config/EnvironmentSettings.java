@@ -182,7 +182,7 @@ final class EnvironmentSettings {
         .map(
             text -> {
               try {
-                URI url = YamlWebhooks.httpUrl(text);
+                URI url = WebhookSection.httpUrl(text);
                 return List.of(new Webhook(url, Set.of(), null, null, Map.of()));
               } catch (IllegalArgumentException e) {
                 throw new ConfigException(APP_WEBHOOK_URL + " " + e.getMessage());

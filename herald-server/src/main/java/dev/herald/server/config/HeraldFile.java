@@ -1,0 +1,79 @@
+package dev.herald.server.config;
+
+import static java.util.Objects.requireNonNullElse;
+
+import dev.herald.server.ServerConfig;
+import dev.herald.server.app.App;
+import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.protocol.ProtocolSettings;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code herald.yml} as written, bound by Jackson ({@link ConfigFile}): one component per key, the
+ * key being the component's name in snake_case, null when the key is absent or empty. The
+ * components are declared in the order the README lists the keys, which is also the order an
+ * unknown-key error lists them in.
+ */
+record HeraldFile(
+    String host,
+    Integer port,
+    Integer eventLoopThreads,
+    Integer activityTimeout,
+    Integer pongTimeout,
+    Integer maxMessageBytes,
+    Integer maxRequestBytes,
+    Long maxOutboundBytes,
+    RedisSection redis,
+    List<AppSection> apps) {
+
+  /** An empty file: every setting keeps its default, no apps. */
+  static final HeraldFile EMPTY =
+      new HeraldFile(null, null, null, null, null, null, null, null, null, null);
+
+  HeraldFile {
+    host = Scalars.text(host);
+    apps = apps == null ? List.of() : Collections.unmodifiableList(apps);
+  }
+
+  /**
+   * The server configuration this file describes, each absent key taken from {@code defaults}; the
+   * app list is empty when the file has none.
+   *
+   * @throws ConfigException naming the key (or section) of the first invalid value
+   */
+  ServerConfig over(ServerConfig defaults, Where where) {
+    ProtocolSettings d = defaults.protocol();
+    ProtocolSettings protocol =
+        where.build(
+            () ->
+                new ProtocolSettings(
+                    requireNonNullElse(activityTimeout, d.activityTimeoutSeconds()),
+                    requireNonNullElse(pongTimeout, d.pongTimeoutSeconds()),
+                    d.minProtocol(),
+                    d.maxProtocol()));
+    List<App> apps = new ArrayList<>();
+    for (int i = 0; i < this.apps.size(); i++) {
+      apps.add(AppSection.app(this.apps.get(i), where.item("apps", i)));
+    }
+    Optional<RedisSettings> redis =
+        this.redis == null
+            ? defaults.redis()
+            : Optional.of(this.redis.settings(where.child("redis")));
+    return where.build(
+        () ->
+            new ServerConfig(
+                requireNonNullElse(host, defaults.host()),
+                requireNonNullElse(port, defaults.port()),
+                requireNonNullElse(eventLoopThreads, defaults.eventLoopThreads()),
+                apps,
+                protocol,
+                requireNonNullElse(maxMessageBytes, defaults.maxMessageBytes()),
+                requireNonNullElse(maxRequestBytes, defaults.maxRequestBytes()),
+                requireNonNullElse(maxOutboundBytes, defaults.maxOutboundBytes()),
+                defaults.livenessCheckMillis(),
+                redis));
+  }
+}
