@@ -99,7 +99,7 @@ public final class HeraldAuthorizer implements SmartInitializingSingleton {
         builder.encryptionMasterKey(
             EncryptionMasterKey.fromBase64(properties.getEncryptionMasterKey()));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("herald.encryption-master-key: " + e.getMessage(), e);
+        throw new IllegalArgumentException("herald.encryption-master-key: " + e.getMessage());
       }
     }
     channels.forEach(rules -> rules.register(builder));

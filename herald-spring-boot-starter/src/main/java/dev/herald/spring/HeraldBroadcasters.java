@@ -79,7 +79,7 @@ final class HeraldBroadcasters {
               queue.getMultiplier(),
               queue.getMaxBackoff());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("herald.queue: " + e.getMessage(), e);
+      throw new IllegalArgumentException("herald.queue: " + e.getMessage());
     }
     QueuedBroadcasterBuilder builder =
         QueuedBroadcaster.builder(broadcaster)
