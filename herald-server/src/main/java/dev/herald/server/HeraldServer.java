@@ -76,7 +76,8 @@ public final class HeraldServer implements AutoCloseable {
                 config.maxMessageBytes(),
                 config.maxRequestBytes(),
                 config.maxOutboundBytes(),
-                config.livenessCheckMillis()));
+                config.livenessCheckMillis(),
+                config.tls()));
     ChannelRegistry channels =
         new ChannelRegistry(
             transport.frameEncoder(),

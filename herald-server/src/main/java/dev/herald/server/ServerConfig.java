@@ -2,6 +2,7 @@ package dev.herald.server;
 
 import dev.herald.server.app.App;
 import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.netty.TlsSettings;
 import dev.herald.server.protocol.ProtocolSettings;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param maxOutboundBytes unsent bytes a client may accumulate before it is closed with 4100
  * @param livenessCheckMillis how often connections are checked for silence
  * @param redis the Redis that makes this node one of a cluster; empty for a single node
+ * @param tls the certificate that turns the port into wss:// and https://; empty for plain
  */
 public record ServerConfig(
     String host,
@@ -32,7 +34,8 @@ public record ServerConfig(
     int maxRequestBytes,
     long maxOutboundBytes,
     long livenessCheckMillis,
-    Optional<RedisSettings> redis) {
+    Optional<RedisSettings> redis,
+    Optional<TlsSettings> tls) {
 
   /** The defaults, with no apps. */
   public static final ServerConfig DEFAULTS =
@@ -46,6 +49,7 @@ public record ServerConfig(
           1024 * 1024,
           4L * 1024 * 1024,
           1000,
+          Optional.empty(),
           Optional.empty());
 
   public ServerConfig {
@@ -53,6 +57,7 @@ public record ServerConfig(
     apps = List.copyOf(apps);
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(redis, "redis");
+    Objects.requireNonNull(tls, "tls");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -74,7 +79,8 @@ public record ServerConfig(
         maxRequestBytes,
         maxOutboundBytes,
         livenessCheckMillis,
-        redis);
+        redis,
+        tls);
   }
 
   /** A copy bound to another host and port. */
@@ -89,7 +95,8 @@ public record ServerConfig(
         maxRequestBytes,
         maxOutboundBytes,
         livenessCheckMillis,
-        redis);
+        redis,
+        tls);
   }
 
   /** A copy with other protocol settings. */
@@ -104,7 +111,8 @@ public record ServerConfig(
         maxRequestBytes,
         maxOutboundBytes,
         livenessCheckMillis,
-        redis);
+        redis,
+        tls);
   }
 
   /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
@@ -119,6 +127,23 @@ public record ServerConfig(
         maxRequestBytes,
         maxOutboundBytes,
         livenessCheckMillis,
-        Optional.ofNullable(newRedis));
+        Optional.ofNullable(newRedis),
+        tls);
+  }
+
+  /** A copy that serves wss:// and https:// with this certificate. */
+  public ServerConfig withTls(TlsSettings newTls) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis,
+        redis,
+        Optional.of(newTls));
   }
 }

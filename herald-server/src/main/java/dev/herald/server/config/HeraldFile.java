@@ -27,11 +27,12 @@ record HeraldFile(
     Integer maxRequestBytes,
     Long maxOutboundBytes,
     RedisSection redis,
+    TlsSection tls,
     List<AppSection> apps) {
 
   /** An empty file: every setting keeps its default, no apps. */
   static final HeraldFile EMPTY =
-      new HeraldFile(null, null, null, null, null, null, null, null, null, null);
+      new HeraldFile(null, null, null, null, null, null, null, null, null, null, null);
 
   HeraldFile {
     host = Scalars.text(host);
@@ -74,6 +75,7 @@ record HeraldFile(
                 requireNonNullElse(maxRequestBytes, defaults.maxRequestBytes()),
                 requireNonNullElse(maxOutboundBytes, defaults.maxOutboundBytes()),
                 defaults.livenessCheckMillis(),
-                redis));
+                redis,
+                tls == null ? defaults.tls() : Optional.of(tls.settings(where.child("tls")))));
   }
 }

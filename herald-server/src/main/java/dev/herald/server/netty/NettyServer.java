@@ -81,6 +81,7 @@ public final class NettyServer implements AutoCloseable {
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     loops = new NettyLoops(loop -> startLivenessSweep(loop, protocol));
+    TlsContexts tls = settings.tls().map(t -> new TlsContexts(t, System::nanoTime)).orElse(null);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
@@ -96,6 +97,9 @@ public final class NettyServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (tls != null) {
+                      ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                    }
                     ch.pipeline()
                         .addLast("http-idle", new ReadTimeoutHandler(HTTP_IDLE_SECONDS))
                         .addLast("http", new HttpServerCodec())
@@ -116,11 +120,12 @@ public final class NettyServer implements AutoCloseable {
     }
     InetSocketAddress address = (InetSocketAddress) serverChannel.localAddress();
     log.info(
-        "listening on {}:{} ({} transport, {} event loops)",
+        "listening on {}:{} ({} transport, {} event loops, {})",
         address.getHostString(),
         address.getPort(),
         epoll ? "epoll" : "nio",
-        threads);
+        threads,
+        tls == null ? "no TLS" : "TLS on " + tls.provider());
     return address;
   }
 

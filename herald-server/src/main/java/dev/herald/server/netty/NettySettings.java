@@ -1,5 +1,8 @@
 package dev.herald.server.netty;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Transport settings.
  *
@@ -10,6 +13,7 @@ package dev.herald.server.netty;
  * @param maxRequestBytes the largest HTTP request body (413 beyond)
  * @param maxOutboundBytes unsent bytes a client may accumulate before it is closed with 4100
  * @param livenessCheckMillis how often each loop checks its connections' liveness
+ * @param tls the certificate for wss:// and https://; empty for plain ws:// and http://
  */
 public record NettySettings(
     String host,
@@ -18,4 +22,9 @@ public record NettySettings(
     int maxMessageBytes,
     int maxRequestBytes,
     long maxOutboundBytes,
-    long livenessCheckMillis) {}
+    long livenessCheckMillis,
+    Optional<TlsSettings> tls) {
+  public NettySettings {
+    Objects.requireNonNull(tls, "tls");
+  }
+}

@@ -57,7 +57,7 @@ class YamlBindingTest {
             "Unknown key 'prot' in "
                 + file()
                 + "; expected one of: host, port, event_loop_threads, activity_timeout,"
-                + " pong_timeout, max_message_bytes, max_request_bytes, max_outbound_bytes, redis,"
+                + " pong_timeout, max_message_bytes, max_request_bytes, max_outbound_bytes, redis, tls,"
                 + " apps");
   }
 
