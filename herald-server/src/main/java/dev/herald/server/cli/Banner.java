@@ -17,10 +17,17 @@ final class Banner {
   static String text(LoadedConfig loaded, int port) {
     String host = urlHost(loaded.server().host());
     String address = host + ":" + port;
+    boolean tls = loaded.server().tls().isPresent();
     StringBuilder text = new StringBuilder();
     text.append("Herald is listening on ").append(address).append('\n');
-    text.append("  WebSocket  ws://").append(address).append("/app/{key}\n");
-    text.append("  HTTP API   http://").append(address).append("/apps/{id}/events\n");
+    text.append("  WebSocket  ").append(tls ? "wss://" : "ws://").append(address);
+    text.append("/app/{key}\n");
+    text.append("  HTTP API   ").append(tls ? "https://" : "http://").append(address);
+    text.append("/apps/{id}/events\n");
+    loaded
+        .server()
+        .tls()
+        .ifPresent(t -> text.append("  TLS        ").append(t.certFile()).append('\n'));
     text.append("  Config     ").append(source(loaded)).append('\n');
     loaded
         .server()
@@ -37,13 +44,13 @@ final class Banner {
       text.append(app.enabled() ? "" : " (disabled)").append('\n');
     }
     if (loaded.development()) {
-      text.append(development(loaded.server().apps().get(0), host, port));
+      text.append(development(loaded.server().apps().get(0), host, port, tls));
     }
     return text.toString();
   }
 
-  private static String development(App app, String host, int port) {
-    String url = "http://" + host + ":" + port;
+  private static String development(App app, String host, int port, boolean tls) {
+    String url = (tls ? "https://" : "http://") + host + ":" + port;
     String urlFlag = url.equals(TriggerCommand.DEFAULT_URL) ? "" : " --url " + url;
     return "\nDevelopment mode: these credentials are public, use them on this machine only.\n"
         + "  Secret     "
@@ -53,9 +60,12 @@ final class Banner {
         + app.key()
         + "', { wsHost: '"
         + host
-        + "', wsPort: "
+        + (tls ? "', wssPort: " : "', wsPort: ")
         + port
-        + ", forceTLS: false, enabledTransports: ['ws'], cluster: 'mt1' });\n"
+        + (tls
+            ? ", forceTLS: true, enabledTransports: ['wss']"
+            : ", forceTLS: false, enabledTransports: ['ws']")
+        + ", cluster: 'mt1' });\n"
         + "  pusher.subscribe('my-channel').bind('my-event', data => console.log(data));\n"
         + "\nSend an event:\n"
         + "  ./herald trigger --channel my-channel --event my-event --data '{\"message\":\"hello\"}'"

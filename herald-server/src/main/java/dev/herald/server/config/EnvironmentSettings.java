@@ -11,13 +11,17 @@ import static dev.herald.server.config.EnvironmentVariables.PORT;
 import static dev.herald.server.config.EnvironmentVariables.REDIS_NODE_TIMEOUT_MS;
 import static dev.herald.server.config.EnvironmentVariables.REDIS_PREFIX;
 import static dev.herald.server.config.EnvironmentVariables.REDIS_URL;
+import static dev.herald.server.config.EnvironmentVariables.TLS_CERT_FILE;
+import static dev.herald.server.config.EnvironmentVariables.TLS_KEY_FILE;
 
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
 import dev.herald.server.app.Webhook;
 import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.netty.TlsSettings;
 import dev.herald.server.protocol.ProtocolSettings;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +90,7 @@ final class EnvironmentSettings {
                           p.maxProtocol())));
     }
     result = withRedis(result);
+    result = withTls(result);
     return hasApp() ? result.withApps(withEnvironmentApp(result.apps())) : result;
   }
 
@@ -121,6 +126,33 @@ final class EnvironmentSettings {
                 REDIS_NODE_TIMEOUT_MS,
                 () -> withPrefix.withNodeTimeout(Duration.ofMillis(timeout.get())));
     return config.withRedis(settings);
+  }
+
+  /** TLS from HERALD_TLS_CERT_FILE and HERALD_TLS_KEY_FILE (both or neither), over the file's. */
+  private ServerConfig withTls(ServerConfig config) {
+    Optional<String> cert = get(TLS_CERT_FILE);
+    Optional<String> key = get(TLS_KEY_FILE);
+    if (cert.isEmpty() && key.isEmpty()) {
+      return config;
+    }
+    if (cert.isEmpty() || key.isEmpty()) {
+      throw new ConfigException(
+          (cert.isEmpty() ? TLS_KEY_FILE : TLS_CERT_FILE)
+              + " is set without "
+              + (cert.isEmpty() ? TLS_CERT_FILE : TLS_KEY_FILE)
+              + ": TLS needs both the certificate and its key");
+    }
+    return config.withTls(
+        new TlsSettings(readable(TLS_CERT_FILE, cert.get()), readable(TLS_KEY_FILE, key.get())));
+  }
+
+  private static Path readable(String name, String value) {
+    Path path = Path.of(value).toAbsolutePath();
+    if (!Files.isReadable(path)) {
+      throw new ConfigException(
+          name + " names " + path + ", which does not exist or cannot be read");
+    }
+    return path;
   }
 
   private List<App> withEnvironmentApp(List<App> apps) {

@@ -43,6 +43,15 @@ public final class EnvironmentVariables {
   /** Milliseconds without a heartbeat after which a node is taken for dead (default 15000). */
   public static final String REDIS_NODE_TIMEOUT_MS = "HERALD_REDIS_NODE_TIMEOUT_MS";
 
+  /**
+   * The PEM certificate chain that turns on TLS ({@code wss://}, {@code https://}); set together
+   * with {@link #TLS_KEY_FILE}. Replaces the config file's {@code tls:} section.
+   */
+  public static final String TLS_CERT_FILE = "HERALD_TLS_CERT_FILE";
+
+  /** The PEM (PKCS#8) private key of {@link #TLS_CERT_FILE}. */
+  public static final String TLS_KEY_FILE = "HERALD_TLS_KEY_FILE";
+
   /** The server URL {@code herald trigger} sends to (not read by the server). */
   public static final String URL = "HERALD_URL";
 

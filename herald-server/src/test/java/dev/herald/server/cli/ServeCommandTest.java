@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.config.ConfigException;
 import dev.herald.server.config.LoadedConfig;
+import dev.herald.server.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,5 +156,25 @@ class ServeCommandTest {
         .contains("Config     environment")
         .doesNotContain("s3cr3t")
         .doesNotContain("new Pusher");
+  }
+
+  @Test
+  void printsSecureUrlsAndSnippetsWhenTlsIsOn() {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    TestCertificates.selfSigned("localhost").writePem(cert, key);
+    Map<String, String> env =
+        Map.of("HERALD_TLS_CERT_FILE", cert.toString(), "HERALD_TLS_KEY_FILE", key.toString());
+
+    String banner = Banner.text(parse(env, "serve").loadConfig(), 6001);
+
+    assertThat(banner)
+        .contains("WebSocket  wss://127.0.0.1:6001/app/{key}")
+        .contains("HTTP API   https://127.0.0.1:6001/apps/{id}/events")
+        .contains("TLS        " + cert)
+        .contains("wssPort: 6001, forceTLS: true, enabledTransports: ['wss']")
+        .contains("--url https://127.0.0.1:6001")
+        .doesNotContain("ws://")
+        .doesNotContain("http://");
   }
 }

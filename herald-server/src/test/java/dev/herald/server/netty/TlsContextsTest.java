@@ -60,6 +60,18 @@ class TlsContextsTest {
         .hasMessageContaining("cannot load the TLS certificate " + settings.certFile());
   }
 
+  @Test
+  void usesBoringSslOnTheMachinesHeraldShipsItFor() {
+    TlsSettings settings = new TlsSettings(dir.resolve("cert.pem"), dir.resolve("key.pem"));
+    TestCertificates.selfSigned("first").writePem(settings.certFile(), settings.keyFile());
+    String os = System.getProperty("os.name") + "/" + System.getProperty("os.arch");
+    boolean shipped = os.equals("Linux/amd64") || os.equals("Linux/aarch64");
+
+    assertThat(new TlsContexts(settings, nanos::get).provider())
+        .as("on %s", os)
+        .startsWith(shipped ? "OpenSSL BoringSSL" : "");
+  }
+
   /** File systems with coarse timestamps could see the same time: make the change visible. */
   private static void touchLater(TlsSettings settings) throws Exception {
     FileTime later = FileTime.from(Instant.now().plusSeconds(5));

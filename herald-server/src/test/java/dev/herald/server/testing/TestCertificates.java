@@ -92,7 +92,7 @@ public record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
   /** A PKCS#12 trust store holding just this certificate (password {@code changeit}). */
   public Path writeTrustStore(Path file) {
     try (OutputStream out = Files.newOutputStream(file)) {
-      trustStore().store(out, "changeit".toCharArray());
+      trustStore(this).store(out, "changeit".toCharArray());
       return file;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -101,10 +101,15 @@ public record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
 
   /** An SSL context that trusts this certificate only. */
   public SSLContext clientContext() {
+    return clientContext(this);
+  }
+
+  /** An SSL context that trusts {@code trusted} and nothing else. */
+  public static SSLContext clientContext(TestCertificates... trusted) {
     try {
       TrustManagerFactory trust =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trustStore());
+      trust.init(trustStore(trusted));
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust.getTrustManagers(), null);
       return context;
@@ -113,11 +118,13 @@ public record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
     }
   }
 
-  private KeyStore trustStore() throws GeneralSecurityException {
+  private static KeyStore trustStore(TestCertificates... trusted) throws GeneralSecurityException {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setCertificateEntry("herald-test", certificate);
+      for (int i = 0; i < trusted.length; i++) {
+        store.setCertificateEntry("herald-test-" + i, trusted[i].certificate());
+      }
       return store;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
