@@ -144,6 +144,9 @@ herald_config() { # $1: extra top-level YAML lines; $2: the file (default herald
 host: 127.0.0.1
 port: $PORT
 event_loop_threads: 1
+# One machine opens every connection: per-address limits off (a real deployment keeps them).
+max_connections_per_ip: 0
+new_connections_per_ip_per_second: 0
 $1
 ${BENCH_HERALD_YAML:-}
 apps:

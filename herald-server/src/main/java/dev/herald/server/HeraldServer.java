@@ -77,7 +77,8 @@ public final class HeraldServer implements AutoCloseable {
                 config.maxRequestBytes(),
                 config.maxOutboundBytes(),
                 config.livenessCheckMillis(),
-                config.tls()));
+                config.tls(),
+                config.connectionLimits()));
     ChannelRegistry channels =
         new ChannelRegistry(
             transport.frameEncoder(),

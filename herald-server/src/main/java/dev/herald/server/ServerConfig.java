@@ -2,6 +2,7 @@ package dev.herald.server;
 
 import dev.herald.server.app.App;
 import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.netty.ConnectionLimits;
 import dev.herald.server.netty.TlsSettings;
 import dev.herald.server.protocol.ProtocolSettings;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param livenessCheckMillis how often connections are checked for silence
  * @param redis the Redis that makes this node one of a cluster; empty for a single node
  * @param tls the certificate that turns the port into wss:// and https://; empty for plain
+ * @param connectionLimits handshake timeout, header size, per-address limits, trusted proxies
  */
 public record ServerConfig(
     String host,
@@ -35,7 +37,8 @@ public record ServerConfig(
     long maxOutboundBytes,
     long livenessCheckMillis,
     Optional<RedisSettings> redis,
-    Optional<TlsSettings> tls) {
+    Optional<TlsSettings> tls,
+    ConnectionLimits connectionLimits) {
 
   /** The defaults, with no apps. */
   public static final ServerConfig DEFAULTS =
@@ -50,7 +53,8 @@ public record ServerConfig(
           4L * 1024 * 1024,
           1000,
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          ConnectionLimits.DEFAULTS);
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -58,6 +62,7 @@ public record ServerConfig(
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(connectionLimits, "connectionLimits");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -80,7 +85,8 @@ public record ServerConfig(
         maxOutboundBytes,
         livenessCheckMillis,
         redis,
-        tls);
+        tls,
+        connectionLimits);
   }
 
   /** A copy bound to another host and port. */
@@ -96,7 +102,8 @@ public record ServerConfig(
         maxOutboundBytes,
         livenessCheckMillis,
         redis,
-        tls);
+        tls,
+        connectionLimits);
   }
 
   /** A copy with other protocol settings. */
@@ -112,7 +119,8 @@ public record ServerConfig(
         maxOutboundBytes,
         livenessCheckMillis,
         redis,
-        tls);
+        tls,
+        connectionLimits);
   }
 
   /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
@@ -128,7 +136,8 @@ public record ServerConfig(
         maxOutboundBytes,
         livenessCheckMillis,
         Optional.ofNullable(newRedis),
-        tls);
+        tls,
+        connectionLimits);
   }
 
   /** A copy that serves wss:// and https:// with this certificate. */
@@ -144,6 +153,24 @@ public record ServerConfig(
         maxOutboundBytes,
         livenessCheckMillis,
         redis,
-        Optional.of(newTls));
+        Optional.of(newTls),
+        connectionLimits);
+  }
+
+  /** A copy with other handshake, header and per-address limits. */
+  public ServerConfig withConnectionLimits(ConnectionLimits newLimits) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis,
+        redis,
+        tls,
+        newLimits);
   }
 }

@@ -9,11 +9,18 @@ final class ApiException extends RuntimeException {
   private static final int MAX_ECHO = 128;
 
   private final int status;
+  private final int retryAfterSeconds;
 
   ApiException(int status, String message) {
+    this(status, message, 0);
+  }
+
+  /** A refusal the client may retry after {@code retryAfterSeconds} ({@code Retry-After}). */
+  ApiException(int status, String message, int retryAfterSeconds) {
     // No stack trace: this is a client error, reported by status and message alone.
     super(message, null, false, false);
     this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** 400 Bad Request. */
@@ -28,6 +35,11 @@ final class ApiException extends RuntimeException {
 
   int status() {
     return status;
+  }
+
+  /** Seconds after which a retry may succeed, or 0 when it would not. */
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /** A client-supplied value cut to a length safe to echo in an error message. */

@@ -9,10 +9,16 @@ import dev.herald.pusher.PusherJson;
  * @param status the HTTP status
  * @param json the body, a JSON document (or text of {@code contentType})
  * @param contentType the body's media type
+ * @param retryAfterSeconds the {@code Retry-After} header's seconds, or 0 for none
  */
-public record ApiResponse(int status, String json, String contentType) {
+public record ApiResponse(int status, String json, String contentType, int retryAfterSeconds) {
   /** The media type of API responses. */
   public static final String JSON = "application/json";
+
+  /** A response of {@code contentType} without {@code Retry-After}. */
+  public ApiResponse(int status, String json, String contentType) {
+    this(status, json, contentType, 0);
+  }
 
   /** A JSON response. */
   public ApiResponse(int status, String json) {
@@ -28,5 +34,10 @@ public record ApiResponse(int status, String json, String contentType) {
   public static ApiResponse error(int status, String message) {
     return new ApiResponse(
         status, PusherJson.string(PusherJson.mapper().createObjectNode().put("error", message)));
+  }
+
+  /** A copy with a {@code Retry-After} header of {@code seconds}. */
+  public ApiResponse retryAfter(int seconds) {
+    return new ApiResponse(status, json, contentType, seconds);
   }
 }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * GET  /apps/{app_id}/channels/{channel}/users  a presence channel's users
  * </pre>
  *
- * <p>Every {@code /apps/…} route is authenticated by {@link ApiAuthenticator}. An unknown path is a
+ * <p>Every {@code /apps/…} route is authenticated by {@link ApiAuthenticator}, then counted against
+ * the app's {@code api_requests_per_second} ({@link ApiRequestRates}, 429). An unknown path is a
  * 404 and a known path with another method a 405. Refusals ({@link ApiException}) become {@code
  * {"error": message}} with their status here and nowhere else; an unexpected failure is logged and
  * answered 500.
@@ -44,6 +45,7 @@ public final class HttpApi {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final ApiAuthenticator authenticator;
+  private final ApiRequestRates requestRates;
   private final List<Route> routes;
 
   /**
@@ -79,6 +81,7 @@ public final class HttpApi {
       Supplier<String> metrics,
       Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
+    this.requestRates = new ApiRequestRates(clock);
     ChannelInfo info = new ChannelInfo(cluster.occupancy(), cluster.presence());
     EventsEndpoint events =
         new EventsEndpoint(info, new EventPublisher(cluster.broker(), cluster.cache(), clock));
@@ -139,7 +142,8 @@ public final class HttpApi {
             ? failure.getCause()
             : failure;
     if (e instanceof ApiException refused) {
-      return ApiResponse.error(refused.status(), refused.getMessage());
+      return ApiResponse.error(refused.status(), refused.getMessage())
+          .retryAfter(refused.retryAfterSeconds());
     }
     log.error("HTTP API {} {} failed", request.method(), request.path(), e);
     return ApiResponse.error(500, "Internal server error");
@@ -161,6 +165,9 @@ public final class HttpApi {
           route.signed()
               ? authenticator.authenticate(request, params.get().get(Route.APP_ID))
               : null;
+      if (app != null) {
+        requestRates.acquire(app);
+      }
       return route.endpoint().handle(new ApiCall(request, app, params.get()));
     }
     if (!allowed.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param limits this app's limits
  * @param features this app's opt-in protocol features
  * @param webhooks where this app's webhooks go (none by default)
+ * @param allowedOrigins the browser origins it accepts connections from (any by default)
  */
 public record App(
     String id,
@@ -24,7 +25,8 @@ public record App(
     boolean clientEvents,
     AppLimits limits,
     AppFeatures features,
-    List<Webhook> webhooks) {
+    List<Webhook> webhooks,
+    AllowedOrigins allowedOrigins) {
 
   public App {
     Objects.requireNonNull(id, "id");
@@ -33,6 +35,20 @@ public record App(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(features, "features");
     webhooks = List.copyOf(webhooks);
+    Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+  }
+
+  /** An app that accepts connections from any origin. */
+  public App(
+      String id,
+      String key,
+      String secret,
+      boolean enabled,
+      boolean clientEvents,
+      AppLimits limits,
+      AppFeatures features,
+      List<Webhook> webhooks) {
+    this(id, key, secret, enabled, clientEvents, limits, features, webhooks, AllowedOrigins.ANY);
   }
 
   /** An app with the default features and no webhooks. */
@@ -48,12 +64,19 @@ public record App(
 
   /** A copy with other features. */
   public App withFeatures(AppFeatures newFeatures) {
-    return new App(id, key, secret, enabled, clientEvents, limits, newFeatures, webhooks);
+    return new App(
+        id, key, secret, enabled, clientEvents, limits, newFeatures, webhooks, allowedOrigins);
   }
 
   /** A copy with other webhooks. */
   public App withWebhooks(List<Webhook> newWebhooks) {
-    return new App(id, key, secret, enabled, clientEvents, limits, features, newWebhooks);
+    return new App(
+        id, key, secret, enabled, clientEvents, limits, features, newWebhooks, allowedOrigins);
+  }
+
+  /** A copy that accepts connections from other origins. */
+  public App withAllowedOrigins(AllowedOrigins origins) {
+    return new App(id, key, secret, enabled, clientEvents, limits, features, webhooks, origins);
   }
 
   /** An enabled app with client events on and the default limits. */

@@ -2,6 +2,7 @@ package dev.herald.server.config;
 
 import static java.util.Objects.requireNonNullElse;
 
+import dev.herald.server.app.AllowedOrigins;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppFeatures;
 import dev.herald.server.app.AppLimits;
@@ -27,7 +28,8 @@ record AppSection(
     Long authorizedConnectionsTimeout,
     Long cacheTtl,
     Long webhookBatchMs,
-    List<WebhookSection> webhooks) {
+    List<WebhookSection> webhooks,
+    List<String> allowedOrigins) {
 
   AppSection {
     id = Scalars.text(id);
@@ -69,7 +71,25 @@ record AppSection(
                 requireNonNullElse(clientEvents, d.clientEvents()),
                 appLimits,
                 features,
-                hooks));
+                hooks,
+                origins(where)));
+  }
+
+  private AllowedOrigins origins(Where where) {
+    if (allowedOrigins == null) {
+      return AllowedOrigins.ANY;
+    }
+    for (int i = 0; i < allowedOrigins.size(); i++) {
+      if (Scalars.text(allowedOrigins.get(i)) == null) {
+        throw where.invalid(
+            "allowed_origins", "item " + i + " is empty: list origins, or \"*\" for any");
+      }
+    }
+    try {
+      return new AllowedOrigins(allowedOrigins);
+    } catch (IllegalArgumentException e) {
+      throw where.invalid("allowed_origins", e.getMessage());
+    }
   }
 
   private AppFeatures features(AppFeatures d, Where where) {

@@ -205,7 +205,8 @@ final class EnvironmentSettings {
         clientEvents.orElse(app.clientEvents()),
         app.limits(),
         app.features(),
-        webhooks.orElse(app.webhooks()));
+        webhooks.orElse(app.webhooks()),
+        app.allowedOrigins());
   }
 
   /** The single endpoint of {@link EnvironmentVariables#APP_WEBHOOK_URL}: every event type. */

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNullElse;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
 import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.netty.ConnectionLimits;
 import dev.herald.server.protocol.ProtocolSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,17 +28,44 @@ record HeraldFile(
     Integer maxMessageBytes,
     Integer maxRequestBytes,
     Long maxOutboundBytes,
+    Integer handshakeTimeout,
+    Integer maxHeaderBytes,
+    Integer maxConnectionsPerIp,
+    Integer newConnectionsPerIpPerSecond,
+    List<String> trustedProxies,
     RedisSection redis,
     TlsSection tls,
     List<AppSection> apps) {
 
   /** An empty file: every setting keeps its default, no apps. */
   static final HeraldFile EMPTY =
-      new HeraldFile(null, null, null, null, null, null, null, null, null, null, null);
+      new HeraldFile(
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null);
 
   HeraldFile {
     host = Scalars.text(host);
     apps = apps == null ? List.of() : Collections.unmodifiableList(apps);
+  }
+
+  private ConnectionLimits connectionLimits(ConnectionLimits d, Where where) {
+    if (trustedProxies != null) {
+      for (int i = 0; i < trustedProxies.size(); i++) {
+        if (Scalars.text(trustedProxies.get(i)) == null) {
+          throw where.invalid("trusted_proxies", "item " + i + " is empty");
+        }
+      }
+    }
+    return where.build(
+        () ->
+            new ConnectionLimits(
+                handshakeTimeout == null
+                    ? d.handshakeTimeout()
+                    : Duration.ofSeconds(handshakeTimeout),
+                requireNonNullElse(maxHeaderBytes, d.maxHeaderBytes()),
+                requireNonNullElse(maxConnectionsPerIp, d.maxConnectionsPerIp()),
+                requireNonNullElse(newConnectionsPerIpPerSecond, d.newConnectionsPerIpPerSecond()),
+                requireNonNullElse(trustedProxies, d.trustedProxies())));
   }
 
   /**
@@ -76,6 +105,7 @@ record HeraldFile(
                 requireNonNullElse(maxOutboundBytes, defaults.maxOutboundBytes()),
                 defaults.livenessCheckMillis(),
                 redis,
-                tls == null ? defaults.tls() : Optional.of(tls.settings(where.child("tls")))));
+                tls == null ? defaults.tls() : Optional.of(tls.settings(where.child("tls"))),
+                connectionLimits(defaults.connectionLimits(), where)));
   }
 }

@@ -17,7 +17,10 @@ record LimitsSection(
     Integer maxPresenceMembers,
     Integer maxPresenceUserInfoBytes,
     Integer maxPresenceUserIdLength,
-    Integer clientEventsPerSecond) {
+    Integer clientEventsPerSecond,
+    Integer maxChannelsPerConnection,
+    Integer messagesPerSecond,
+    Integer apiRequestsPerSecond) {
 
   /** The limits, each absent key taken from {@code defaults}. */
   AppLimits over(AppLimits d, Where where) {
@@ -32,6 +35,9 @@ record LimitsSection(
                 requireNonNullElse(maxPresenceMembers, d.maxPresenceMembers()),
                 requireNonNullElse(maxPresenceUserInfoBytes, d.maxPresenceUserInfoBytes()),
                 requireNonNullElse(maxPresenceUserIdLength, d.maxPresenceUserIdLength()),
-                requireNonNullElse(clientEventsPerSecond, d.clientEventsPerSecond())));
+                requireNonNullElse(clientEventsPerSecond, d.clientEventsPerSecond()),
+                requireNonNullElse(maxChannelsPerConnection, d.maxChannelsPerConnection()),
+                requireNonNullElse(messagesPerSecond, d.messagesPerSecond()),
+                requireNonNullElse(apiRequestsPerSecond, d.apiRequestsPerSecond())));
   }
 }

@@ -4,6 +4,7 @@ import dev.herald.server.api.ApiRequest;
 import dev.herald.server.api.ApiResponse;
 import dev.herald.server.api.HttpApi;
 import dev.herald.server.app.App;
+import dev.herald.server.protocol.PusherError;
 import dev.herald.server.protocol.PusherException;
 import dev.herald.server.protocol.PusherProtocol;
 import io.netty.buffer.ByteBufUtil;
@@ -18,13 +19,19 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
+  private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
   private final PusherProtocol protocol;
   private final HttpApi api;
@@ -42,6 +50,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final WebSocketFrames frames;
   private final NettySettings settings;
   private final LongAdder slowConsumersClosed;
+  private final ClientAddresses clients;
+  private final AddressLimits addressLimits;
 
   HttpRouter(
       PusherProtocol protocol,
@@ -49,19 +59,29 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       NettyLoops loops,
       WebSocketFrames frames,
       NettySettings settings,
-      LongAdder slowConsumersClosed) {
+      LongAdder slowConsumersClosed,
+      ClientAddresses clients,
+      AddressLimits addressLimits) {
     this.protocol = protocol;
     this.api = api;
     this.loops = loops;
     this.frames = frames;
     this.settings = settings;
     this.slowConsumersClosed = slowConsumersClosed;
+    this.clients = clients;
+    this.addressLimits = addressLimits;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    HandshakeDeadline deadline = (HandshakeDeadline) ctx.pipeline().get(HandshakeDeadline.NAME);
+    if (deadline != null) {
+      deadline.requestComplete();
+    }
     if (!request.decoderResult().isSuccess()) {
-      respond(ctx, request, new ApiResponse(400, "{\"error\":\"Malformed HTTP request\"}"));
+      // The decoder cannot find the next request's start: answer and close.
+      HttpUtil.setKeepAlive(request, false);
+      respond(ctx, request, malformed(request.decoderResult().cause()));
       return;
     }
     if (isWebSocketUpgrade(request)) {
@@ -100,13 +120,24 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
       return;
     }
-    App app;
+    App app = null;
     PusherException rejection = null;
-    try {
-      app = protocol.admit(uri.path(), uri.parameters());
-    } catch (PusherException e) {
-      app = null;
-      rejection = e;
+    InetAddress client =
+        clients.client(
+            (InetSocketAddress) ctx.channel().remoteAddress(),
+            request.headers().getAll(X_FORWARDED_FOR));
+    Optional<String> overLimit = addressLimits.admit(client);
+    if (overLimit.isPresent()) {
+      rejection = PusherException.fatal(PusherError.OVER_CAPACITY, overLimit.get());
+    } else {
+      ctx.channel().closeFuture().addListener(f -> addressLimits.release(client));
+      try {
+        app =
+            protocol.admit(
+                uri.path(), uri.parameters(), request.headers().get(HttpHeaderNames.ORIGIN));
+      } catch (PusherException e) {
+        rejection = e;
+      }
     }
     if (app == null) {
       PusherException e = rejection;
@@ -142,6 +173,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             new WebSocketHandler(protocol, conn, settings.maxMessageBytes()));
     ctx.pipeline().remove(this);
     ctx.pipeline().remove("http-idle");
+    ctx.pipeline().remove(HandshakeDeadline.NAME);
     loop.connections.add(conn);
     handshaker
         .handshake(ctx.channel(), request)
@@ -164,6 +196,24 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     ctx.close();
   }
 
+  private ApiResponse malformed(Throwable cause) {
+    if (cause instanceof TooLongHttpLineException) {
+      return ApiResponse.error(
+          414,
+          "URI too long: the request line may be at most "
+              + NettyServer.MAX_REQUEST_LINE_BYTES
+              + " bytes");
+    }
+    if (cause instanceof TooLongHttpHeaderException) {
+      return ApiResponse.error(
+          431,
+          "Request header fields too large: the headers may be at most "
+              + settings.connectionLimits().maxHeaderBytes()
+              + " bytes (max_header_bytes)");
+    }
+    return ApiResponse.error(400, "Malformed HTTP request");
+  }
+
   private static boolean isWebSocketUpgrade(FullHttpRequest request) {
     return request
         .headers()
@@ -174,10 +224,14 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     byte[] body = r.json().getBytes(StandardCharsets.UTF_8);
     FullHttpResponse response =
         new DefaultFullHttpResponse(
-            request.protocolVersion(),
+            // A request line too long to parse has no version: answer as HTTP/1.1.
+            request.decoderResult().isSuccess() ? request.protocolVersion() : HttpVersion.HTTP_1_1,
             HttpResponseStatus.valueOf(r.status()),
             Unpooled.wrappedBuffer(body));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+    if (r.retryAfterSeconds() > 0) {
+      response.headers().set(HttpHeaderNames.RETRY_AFTER, r.retryAfterSeconds());
+    }
     HttpUtil.setContentLength(response, body.length);
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     HttpUtil.setKeepAlive(response, keepAlive);

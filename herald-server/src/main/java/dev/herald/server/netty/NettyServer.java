@@ -42,6 +42,12 @@ public final class NettyServer implements AutoCloseable {
    */
   static final int HTTP_IDLE_SECONDS = 60;
 
+  /** The longest HTTP request line (method, URL, version); 414 beyond. */
+  static final int MAX_REQUEST_LINE_BYTES = 4096;
+
+  /** Netty's default chunk size for request bodies (the aggregator bounds the total). */
+  private static final int MAX_CHUNK_BYTES = 8192;
+
   private final NettySettings settings;
   private final WebSocketFrames frames = new WebSocketFrames(PooledByteBufAllocator.DEFAULT);
   private final LongAdder slowConsumersClosed = new LongAdder();
@@ -82,6 +88,9 @@ public final class NettyServer implements AutoCloseable {
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     loops = new NettyLoops(loop -> startLivenessSweep(loop, protocol));
     TlsContexts tls = settings.tls().map(t -> new TlsContexts(t, System::nanoTime)).orElse(null);
+    ConnectionLimits limits = settings.connectionLimits();
+    ClientAddresses clients = new ClientAddresses(limits.trustedProxies());
+    AddressLimits addressLimits = new AddressLimits(limits, System::currentTimeMillis);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
@@ -97,17 +106,31 @@ public final class NettyServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            HandshakeDeadline.NAME,
+                            new HandshakeDeadline(limits.handshakeTimeout()));
                     if (tls != null) {
                       ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
                     }
                     ch.pipeline()
                         .addLast("http-idle", new ReadTimeoutHandler(HTTP_IDLE_SECONDS))
-                        .addLast("http", new HttpServerCodec())
+                        .addLast(
+                            "http",
+                            new HttpServerCodec(
+                                MAX_REQUEST_LINE_BYTES, limits.maxHeaderBytes(), MAX_CHUNK_BYTES))
                         .addLast("aggregator", new HttpObjectAggregator(settings.maxRequestBytes()))
                         .addLast(
                             "router",
                             new HttpRouter(
-                                protocol, api, loops, frames, settings, slowConsumersClosed));
+                                protocol,
+                                api,
+                                loops,
+                                frames,
+                                settings,
+                                slowConsumersClosed,
+                                clients,
+                                addressLimits));
                   }
                 });
     try {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param maxOutboundBytes unsent bytes a client may accumulate before it is closed with 4100
  * @param livenessCheckMillis how often each loop checks its connections' liveness
  * @param tls the certificate for wss:// and https://; empty for plain ws:// and http://
+ * @param connectionLimits handshake timeout, header size and per-address limits
  */
 public record NettySettings(
     String host,
@@ -23,8 +24,10 @@ public record NettySettings(
     int maxRequestBytes,
     long maxOutboundBytes,
     long livenessCheckMillis,
-    Optional<TlsSettings> tls) {
+    Optional<TlsSettings> tls,
+    ConnectionLimits connectionLimits) {
   public NettySettings {
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(connectionLimits, "connectionLimits");
   }
 }

@@ -3,6 +3,7 @@ package dev.herald.server.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
+import dev.herald.server.app.RateLimiter;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.Message;
 import dev.herald.server.lifecycle.LifecycleEvent;

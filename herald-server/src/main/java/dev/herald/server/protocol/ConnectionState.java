@@ -1,6 +1,7 @@
 package dev.herald.server.protocol;
 
 import dev.herald.pusher.ChannelType;
+import dev.herald.server.app.RateLimiter;
 import dev.herald.server.presence.Member;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ public final class ConnectionState {
   long lastActivityMillis;
   long pingSentMillis = -1;
   RateLimiter clientEvents;
+  RateLimiter messages;
+  long dropWindowStartMillis;
+  int droppedInWindow;
   boolean closed;
 
   /** Signed in, or joined a private or presence channel (authorized connections, §1.7). */

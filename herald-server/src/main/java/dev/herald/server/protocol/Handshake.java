@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a WebSocket connection request before {@code connection_established}, in the documented
- * order: path (4005), app key (4001), app enabled (4003), protocol version (4008/4006/4007) and the
- * app's connection quota (4004). Also counts each app's open connections. Thread-safe.
+ * order: path (4005), app key (4001), app enabled (4003), the browser's origin (4009), protocol
+ * version (4008/4006/4007) and the app's connection quota (4004). Also counts each app's open
+ * connections. Thread-safe.
  */
 final class Handshake {
   private static final Pattern PATH = Pattern.compile("/app/([^/]+)/?");
@@ -30,9 +31,10 @@ final class Handshake {
   /**
    * Validates the request and takes one connection slot of the app.
    *
+   * @param origin the request's {@code Origin} header, or null
    * @throws PusherException (fatal) naming what was wrong
    */
-  App admit(String path, Map<String, List<String>> query) {
+  App admit(String path, Map<String, List<String>> query, String origin) {
     Matcher m = PATH.matcher(path);
     if (!m.matches()) {
       throw PusherException.fatal(
@@ -47,6 +49,11 @@ final class Handshake {
                         PusherError.APP_NOT_FOUND, "Application does not exist: key " + key));
     if (!app.enabled()) {
       throw PusherException.fatal(PusherError.APP_DISABLED, "Application disabled");
+    }
+    if (!app.allowedOrigins().allows(origin)) {
+      throw PusherException.fatal(
+          PusherError.UNAUTHORIZED,
+          "Origin not allowed: " + origin + " is not in this app's allowed_origins");
     }
     checkProtocol(first(query, "protocol"));
     AtomicInteger count = open.computeIfAbsent(app.id(), id -> new AtomicInteger());

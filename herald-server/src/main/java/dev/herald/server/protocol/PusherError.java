@@ -20,6 +20,8 @@ public enum PusherError {
   PONG_TIMEOUT(4201, "Pong reply not received"),
   /** Herald's code for a message it cannot act on: bad JSON, wrong types, unknown events. */
   INVALID_MESSAGE(4300, "Invalid message"),
+  /** A subscribe beyond the app's channels per connection. */
+  TOO_MANY_CHANNELS(4300, "Too many channels"),
   CLIENT_EVENT_RATE_LIMIT(4301, "Client event rejected due to rate limit"),
   WATCHLIST_LIMIT(4302, "Watchlist limit exceeded");
 

@@ -3,6 +3,7 @@ package dev.herald.server.protocol;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
+import dev.herald.server.app.RateLimiter;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleEvent;
@@ -74,7 +75,15 @@ public final class PusherProtocol {
    * @throws PusherException a fatal error whose code the transport closes with
    */
   public App admit(String path, Map<String, List<String>> query) {
-    return handshake.admit(path, query);
+    return admit(path, query, null);
+  }
+
+  /**
+   * {@link #admit(String, Map)} for a request with an {@code Origin} header ({@code origin}, or
+   * null without one), refused with 4009 when the app does not allow it.
+   */
+  public App admit(String path, Map<String, List<String>> query, String origin) {
+    return handshake.admit(path, query, origin);
   }
 
   /** A new socket id, {@code digits.digits} as the server SDKs require. */
@@ -98,6 +107,9 @@ public final class PusherProtocol {
   /** Handles one text message from the client. */
   public void onMessage(Connection conn, String text) {
     onActivity(conn);
+    if (!withinMessageRate(conn)) {
+      return;
+    }
     try {
       ClientFrame frame = ClientFrame.parse(text);
       String event = frame.event();
@@ -118,6 +130,41 @@ public final class PusherProtocol {
     } catch (PusherException e) {
       report(conn, e);
     }
+  }
+
+  /**
+   * Whether the connection is within its app's {@code messages_per_second}. Beyond it the message
+   * is dropped; the first drop of each second is answered with 4301, and a connection that has more
+   * than the rate dropped within a second (it sends at twice the rate) is closed with 4100.
+   */
+  private boolean withinMessageRate(Connection conn) {
+    ConnectionState state = conn.state();
+    int rate = conn.app().limits().messagesPerSecond();
+    long now = clock.millis();
+    if (state.messages == null) {
+      state.messages = new RateLimiter(rate, now);
+    }
+    if (state.messages.tryAcquire(now)) {
+      return true;
+    }
+    if (now - state.dropWindowStartMillis >= 1000) {
+      state.dropWindowStartMillis = now;
+      state.droppedInWindow = 0;
+    }
+    state.droppedInWindow++;
+    if (state.droppedInWindow == 1) {
+      conn.send(
+          PusherJson.error(
+              PusherError.CLIENT_EVENT_RATE_LIMIT.code(),
+              "Rate limit exceeded: more than "
+                  + rate
+                  + " messages per second (messages_per_second); messages are dropped"));
+    } else if (state.droppedInWindow > rate) {
+      conn.close(
+          PusherError.OVER_CAPACITY,
+          "Over capacity: sending at more than twice the rate of " + rate + " messages per second");
+    }
+    return false;
   }
 
   /** Any inbound frame, WebSocket control frames included, proves the client is alive. */

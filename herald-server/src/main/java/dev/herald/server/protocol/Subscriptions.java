@@ -85,6 +85,17 @@ final class Subscriptions {
       }
       return;
     }
+    int maxChannels = app.limits().maxChannelsPerConnection();
+    if (state.subscriptions.size() >= maxChannels) {
+      throw failure(
+          channel,
+          PusherError.TOO_MANY_CHANNELS,
+          "LimitReached",
+          429,
+          "Too many channels: a connection may be subscribed to "
+              + maxChannels
+              + " channels at once (max_channels_per_connection); unsubscribe from one first");
+    }
     Member member = null;
     if (type == ChannelType.PRESENCE) {
       member =

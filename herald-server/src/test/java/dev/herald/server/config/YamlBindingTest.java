@@ -47,7 +47,7 @@ class YamlBindingTest {
                 + file()
                 + "; expected one of: id, key, secret, enabled, client_events, limits,"
                 + " watchlist_events, subscription_count_events, authorized_connections_timeout,"
-                + " cache_ttl, webhook_batch_ms, webhooks");
+                + " cache_ttl, webhook_batch_ms, webhooks, allowed_origins");
   }
 
   @Test
@@ -57,8 +57,9 @@ class YamlBindingTest {
             "Unknown key 'prot' in "
                 + file()
                 + "; expected one of: host, port, event_loop_threads, activity_timeout,"
-                + " pong_timeout, max_message_bytes, max_request_bytes, max_outbound_bytes, redis, tls,"
-                + " apps");
+                + " pong_timeout, max_message_bytes, max_request_bytes, max_outbound_bytes,"
+                + " handshake_timeout, max_header_bytes, max_connections_per_ip,"
+                + " new_connections_per_ip_per_second, trusted_proxies, redis, tls, apps");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.herald.server.EmbeddedHerald;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
+import dev.herald.server.app.AppLimits;
 import java.util.List;
 
 /** The library's contract, against the embedded driver, observed by a WebSocket subscriber. */
@@ -22,7 +23,16 @@ class EmbeddedHeraldContractIT extends DeliveryContract {
         HeraldServer.embedded(
             ServerConfig.DEFAULTS
                 .withAddress("127.0.0.1", 0)
-                .withApps(List.of(App.of("1", KEY, SECRET))),
+                .withApps(
+                    List.of(
+                        new App(
+                            "1",
+                            KEY,
+                            SECRET,
+                            true,
+                            true,
+                            // the contract subscribes one connection to 150 channels
+                            AppLimits.DEFAULTS.withAbuseLimits(200, 400, 1000)))),
             MASTER_KEY);
     return herald;
   }

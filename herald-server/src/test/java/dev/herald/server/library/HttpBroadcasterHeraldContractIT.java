@@ -7,6 +7,7 @@ import dev.herald.HttpBroadcaster;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
+import dev.herald.server.app.AppLimits;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
@@ -19,7 +20,16 @@ class HttpBroadcasterHeraldContractIT extends DeliveryContract {
       HeraldServer.start(
           ServerConfig.DEFAULTS
               .withAddress("127.0.0.1", 0)
-              .withApps(List.of(App.of("1", "app-key", "app-secret"))));
+              .withApps(
+                  List.of(
+                      new App(
+                          "1",
+                          "app-key",
+                          "app-secret",
+                          true,
+                          true,
+                          // the contract subscribes one connection to 150 channels
+                          AppLimits.DEFAULTS.withAbuseLimits(200, 400, 1000)))));
 
   @Override
   protected Broadcaster newBroadcaster() {

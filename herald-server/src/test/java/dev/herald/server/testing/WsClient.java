@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,10 +32,11 @@ public final class WsClient implements AutoCloseable {
   private final WebSocket socket;
   private String socketId;
 
-  private WsClient(URI uri) {
+  private WsClient(URI uri, Map<String, String> headers) {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    headers.forEach(builder::header);
     socket =
-        HttpClient.newHttpClient()
-            .newWebSocketBuilder()
+        builder
             .connectTimeout(TIMEOUT)
             .buildAsync(uri, new Listener())
             .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
@@ -43,7 +45,13 @@ public final class WsClient implements AutoCloseable {
 
   /** Connects to {@code /app/{key}?protocol=7} and waits for connection_established. */
   public static WsClient connect(int port, String key) {
-    WsClient client = open(port, "/app/" + key + "?protocol=7&client=java-test&version=1.0");
+    return connect(port, key, Map.of());
+  }
+
+  /** As {@link #connect(int, String)}, sending {@code headers} with the upgrade request. */
+  public static WsClient connect(int port, String key, Map<String, String> headers) {
+    WsClient client =
+        open(port, "/app/" + key + "?protocol=7&client=java-test&version=1.0", headers);
     JsonNode established = client.awaitEvent("pusher:connection_established");
     client.socketId = data(established).get("socket_id").asText();
     return client;
@@ -51,7 +59,12 @@ public final class WsClient implements AutoCloseable {
 
   /** Opens a WebSocket to any path without waiting for anything. */
   public static WsClient open(int port, String pathAndQuery) {
-    return new WsClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery));
+    return open(port, pathAndQuery, Map.of());
+  }
+
+  /** As {@link #open(int, String)}, sending {@code headers} with the upgrade request. */
+  public static WsClient open(int port, String pathAndQuery, Map<String, String> headers) {
+    return new WsClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), headers);
   }
 
   public String socketId() {
