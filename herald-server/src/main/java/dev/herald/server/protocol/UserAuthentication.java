@@ -72,15 +72,23 @@ final class UserAuthentication {
           "This connection is already signed in as another user; reconnect to sign in again");
     }
     List<String> watchlist = watchlist(conn, user.get("watchlist"));
-    conn.send(PusherJson.signinSuccess(userData));
     if (state.user != null) {
-      return; // Signed in again as the same user: confirmed, nothing else changes.
+      // Signed in again as the same user: confirmed, nothing else changes.
+      conn.send(PusherJson.signinSuccess(userData));
+      return;
     }
     state.user = new Member(userId, user.get("user_info"));
     state.authorized = true;
     String appId = app.id();
-    channels.subscribe(appId, ChannelName.serverToUser(userId), conn);
+    String userChannel = ChannelName.serverToUser(userId);
+    channels.subscribe(appId, userChannel, conn);
     users.add(conn, userId);
+    // Confirmed once the cluster delivers the user's events here, so none sent after
+    // signin_success can miss this node.
+    OnLoop.when(
+        conn,
+        cluster.broker().listening(appId, userChannel),
+        () -> conn.send(PusherJson.signinSuccess(userData)));
     boolean watchlists = app.features().watchlistEvents();
     cluster
         .onlineUsers()

@@ -5,6 +5,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.AppFeatures;
 import dev.herald.server.app.AppLimits;
 import dev.herald.server.app.StaticAppRegistry;
+import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.LocalBroker;
 import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A protocol wired to in-memory parts, with fake connections on one direct loop. */
 final class ProtocolFixture {
@@ -70,28 +72,38 @@ final class ProtocolFixture {
   final MemoryPresenceStore presence = new MemoryPresenceStore();
   final MemoryCacheStore cache = new MemoryCacheStore();
   final SignedInUsers signedIn = new SignedInUsers();
-  final Cluster cluster =
-      new Cluster(
-          new LocalBroker(new NodeDelivery(channels, signedIn)),
-          presence,
-          new MemoryOccupancyStore(),
-          new MemoryOnlineUserStore(),
-          cache);
+  final Cluster cluster;
   final List<LifecycleEvent> events = new ArrayList<>();
   final ManualScheduler scheduler = new ManualScheduler(clock);
-  final PusherProtocol protocol =
-      new PusherProtocol(
-          ProtocolSettings.DEFAULTS,
-          new StaticAppRegistry(
-              List.of(APP, NO_CLIENT_EVENTS, DISABLED, SMALL, TIGHT, FEATURES, AUTHORIZED)),
-          channels,
-          cluster,
-          signedIn,
-          events::add,
-          scheduler,
-          clock);
+  final PusherProtocol protocol;
   private final DirectLoop loop = new DirectLoop();
   private int sockets;
+
+  ProtocolFixture() {
+    this(broker -> broker);
+  }
+
+  /** A fixture whose broker is {@code brokers} applied to the local one (e.g. a slower one). */
+  ProtocolFixture(UnaryOperator<Broker> brokers) {
+    cluster =
+        new Cluster(
+            brokers.apply(new LocalBroker(new NodeDelivery(channels, signedIn))),
+            presence,
+            new MemoryOccupancyStore(),
+            new MemoryOnlineUserStore(),
+            cache);
+    protocol =
+        new PusherProtocol(
+            ProtocolSettings.DEFAULTS,
+            new StaticAppRegistry(
+                List.of(APP, NO_CLIENT_EVENTS, DISABLED, SMALL, TIGHT, FEATURES, AUTHORIZED)),
+            channels,
+            cluster,
+            signedIn,
+            events::add,
+            scheduler,
+            clock);
+  }
 
   FakeConnection connect() {
     return connect(APP);

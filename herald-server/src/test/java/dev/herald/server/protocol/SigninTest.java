@@ -3,12 +3,48 @@ package dev.herald.server.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.pusher.PusherJson;
+import dev.herald.server.broker.Broker;
+import dev.herald.server.broker.Message;
 import dev.herald.server.testing.FakeConnection;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class SigninTest {
   private final ProtocolFixture f = new ProtocolFixture();
+
+  @Test
+  void confirmsTheSigninOnlyOnceTheClusterDeliversTheUsersEventsHere() {
+    CompletableFuture<Void> subscribedInRedis = new CompletableFuture<>();
+    ProtocolFixture slow =
+        new ProtocolFixture(
+            local ->
+                new Broker() {
+                  @Override
+                  public void publish(Message message) {
+                    local.publish(message);
+                  }
+
+                  @Override
+                  public void terminate(String appId, String userId) {
+                    local.terminate(appId, userId);
+                  }
+
+                  @Override
+                  public CompletableFuture<Void> listening(String appId, String channel) {
+                    return channel.equals("#server-to-user-42")
+                        ? subscribedInRedis
+                        : local.listening(appId, channel);
+                  }
+                });
+    FakeConnection conn = slow.connect();
+
+    slow.signin(conn, "{\"id\":\"42\"}");
+    assertThat(conn.events()).doesNotContain("pusher:signin_success");
+
+    subscribedInRedis.complete(null);
+    assertThat(conn.events()).contains("pusher:signin_success");
+  }
 
   @Test
   void signsInWithAValidSignatureAndEchoesTheUserData() {
