@@ -1,8 +1,10 @@
 package dev.herald.server.api;
 
 import dev.herald.ChannelAttribute;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@code info=a,b} a client may send (§1.11) on {@code /events}, {@code /batch_events}, {@code
@@ -10,6 +12,14 @@ import java.util.Set;
  */
 final class InfoParameter {
   static final String NAME = "info";
+
+  /**
+   * {@code user_count, subscription_count, cache}: every attribute, as error messages list them.
+   */
+  private static final String SUPPORTED =
+      Arrays.stream(ChannelAttribute.values())
+          .map(ChannelAttribute::field)
+          .collect(Collectors.joining(", "));
 
   private InfoParameter() {}
 
@@ -41,6 +51,7 @@ final class InfoParameter {
                         + ApiException.printable(name)
                         + "' in '"
                         + where
-                        + "'; supported: user_count, subscription_count, cache"));
+                        + "'; supported: "
+                        + SUPPORTED));
   }
 }
