@@ -290,7 +290,8 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   }
 
   private static boolean accepts(Webhook webhook, WebhookEvent event) {
-    return webhook.accepts(LifecycleWebhooks.type(event), event.channel());
+    // An event of no known type is not Herald's to send (send never fails, so it is not refused).
+    return event.type().map(type -> webhook.accepts(type, event.channel())).orElse(false);
   }
 
   private void flush(EndpointKey key, Batch batch) {

@@ -1,7 +1,6 @@
 package dev.herald.server.webhook;
 
 import dev.herald.WebhookEvent;
-import dev.herald.WebhookEventType;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleEvent.CacheMiss;
 import dev.herald.server.lifecycle.LifecycleEvent.ChannelOccupied;
@@ -62,12 +61,5 @@ final class LifecycleWebhooks {
       return added.userId();
     }
     return event instanceof WebhookEvent.MemberRemoved removed ? removed.userId() : null;
-  }
-
-  /** The event's type; an event the server sends always has one. */
-  static WebhookEventType type(WebhookEvent event) {
-    return event
-        .type()
-        .orElseThrow(() -> new IllegalArgumentException("not a webhook event: " + event.name()));
   }
 }
