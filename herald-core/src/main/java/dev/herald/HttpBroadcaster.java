@@ -85,7 +85,8 @@ public final class HttpBroadcaster implements Broadcaster {
    * result maps each channel to what the server reported. {@code user_count} is asked only of
    * requests that include a presence channel (the API refuses it otherwise).
    *
-   * @throws IllegalArgumentException when the event is invalid; nothing is sent
+   * @throws IllegalArgumentException when the event is invalid or {@code info} holds {@link
+   *     ChannelAttribute#CACHE}; nothing is sent
    * @throws IllegalStateException after {@link #close()}
    */
   public CompletableFuture<Map<String, ChannelInfo>> trigger(
@@ -184,6 +185,8 @@ public final class HttpBroadcaster implements Broadcaster {
    * {@code GET /apps/{id}/channels}: the occupied channels whose names start with {@code prefix}
    * (all when null), with the requested attributes; {@code USER_COUNT} needs a {@code presence-}
    * prefix.
+   *
+   * @throws IllegalArgumentException when {@code info} holds {@link ChannelAttribute#CACHE}
    */
   public CompletableFuture<Map<String, ChannelInfo>> channels(
       String prefix, ChannelAttribute... info) {
@@ -207,7 +210,8 @@ public final class HttpBroadcaster implements Broadcaster {
   /**
    * {@code GET /apps/{id}/channels/{channel}}: whether it is occupied, and the attributes.
    *
-   * @throws IllegalArgumentException for a user's internal channel
+   * @throws IllegalArgumentException for a user's internal channel, or when {@code info} holds
+   *     {@link ChannelAttribute#CACHE}
    */
   public CompletableFuture<ChannelInfo> channel(Channel channel, ChannelAttribute... info) {
     ensureOpen();
@@ -268,9 +272,15 @@ public final class HttpBroadcaster implements Broadcaster {
   }
 
   private static Set<ChannelAttribute> attributes(ChannelAttribute... info) {
-    return info.length == 0
-        ? EnumSet.noneOf(ChannelAttribute.class)
-        : EnumSet.copyOf(Arrays.asList(info));
+    Set<ChannelAttribute> result =
+        info.length == 0
+            ? EnumSet.noneOf(ChannelAttribute.class)
+            : EnumSet.copyOf(Arrays.asList(info));
+    if (result.contains(ChannelAttribute.CACHE)) {
+      throw new IllegalArgumentException(
+          "ChannelAttribute.CACHE is not read by HttpBroadcaster: ChannelInfo has no cached event");
+    }
+    return result;
   }
 
   private void ensureOpen() {

@@ -16,6 +16,14 @@ public record WebhookBatch(long timeMs, List<WebhookEvent> events) {
     events = List.copyOf(events);
   }
 
+  /**
+   * The body a server POSTs for this batch, as Pusher writes it (the bytes it signs). Thread-safe;
+   * the inverse of what {@link WebhookReceiver#verify} reads.
+   */
+  public byte[] toJson() {
+    return WebhookWriter.write(this);
+  }
+
   /** {@link #timeMs()} as an instant. */
   public Instant time() {
     return Instant.ofEpochMilli(timeMs);

@@ -1,12 +1,13 @@
 package dev.herald;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 
 /**
  * One entry of a webhook's {@code events} array (protocol reference §1.12), typed by its {@code
  * name}. Names this version does not know arrive as {@link Unknown}, so a server adding an event
- * type does not break the receiver. All implementations are immutable records; switch over them
- * with {@code instanceof} patterns.
+ * type does not break the receiver. The known names are the {@link WebhookEventType}s. All
+ * implementations are immutable records; switch over them with {@code instanceof} patterns.
  */
 public sealed interface WebhookEvent
     permits WebhookEvent.ChannelOccupied,
@@ -21,6 +22,14 @@ public sealed interface WebhookEvent
   /** The event's Pusher name, e.g. {@code channel_occupied}. */
   String name();
 
+  /** The channel it happened on; for an {@link Unknown} event its {@code channel}, or null. */
+  String channel();
+
+  /** The event's type; empty for an {@link Unknown} name. */
+  default Optional<WebhookEventType> type() {
+    return WebhookEventType.find(name());
+  }
+
   /**
    * {@code channel_occupied}: the first subscriber joined the channel.
    *
@@ -30,7 +39,7 @@ public sealed interface WebhookEvent
     /** {@code channel_occupied}. */
     @Override
     public String name() {
-      return "channel_occupied";
+      return WebhookEventType.CHANNEL_OCCUPIED.pusherName();
     }
   }
 
@@ -43,7 +52,7 @@ public sealed interface WebhookEvent
     /** {@code channel_vacated}. */
     @Override
     public String name() {
-      return "channel_vacated";
+      return WebhookEventType.CHANNEL_VACATED.pusherName();
     }
   }
 
@@ -57,7 +66,7 @@ public sealed interface WebhookEvent
     /** {@code member_added}. */
     @Override
     public String name() {
-      return "member_added";
+      return WebhookEventType.MEMBER_ADDED.pusherName();
     }
   }
 
@@ -71,7 +80,7 @@ public sealed interface WebhookEvent
     /** {@code member_removed}. */
     @Override
     public String name() {
-      return "member_removed";
+      return WebhookEventType.MEMBER_REMOVED.pusherName();
     }
   }
 
@@ -90,7 +99,7 @@ public sealed interface WebhookEvent
     /** {@code client_event}. */
     @Override
     public String name() {
-      return "client_event";
+      return WebhookEventType.CLIENT_EVENT.pusherName();
     }
   }
 
@@ -103,7 +112,7 @@ public sealed interface WebhookEvent
     /** {@code cache_miss}. */
     @Override
     public String name() {
-      return "cache_miss";
+      return WebhookEventType.CACHE_MISS.pusherName();
     }
   }
 
@@ -117,7 +126,7 @@ public sealed interface WebhookEvent
     /** {@code subscription_count}. */
     @Override
     public String name() {
-      return "subscription_count";
+      return WebhookEventType.SUBSCRIPTION_COUNT.pusherName();
     }
   }
 
@@ -127,5 +136,11 @@ public sealed interface WebhookEvent
    * @param name its {@code name}
    * @param event the whole event object as received
    */
-  record Unknown(String name, JsonNode event) implements WebhookEvent {}
+  record Unknown(String name, JsonNode event) implements WebhookEvent {
+    /** The event's {@code channel} when it has a textual one, else null. */
+    @Override
+    public String channel() {
+      return event == null ? null : event.path("channel").textValue();
+    }
+  }
 }

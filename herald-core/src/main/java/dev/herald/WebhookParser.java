@@ -7,6 +7,7 @@ import dev.herald.pusher.PusherJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a webhook body, {@code {"time_ms": …, "events": [{"name": …, …}]}} (protocol reference
@@ -14,10 +15,10 @@ import java.util.List;
  * fields; unknown names become {@link WebhookEvent.Unknown}.
  */
 final class WebhookParser {
-  private static final String TIME_MS = "time_ms";
-  private static final String EVENTS = "events";
-  private static final String NAME = "name";
-  private static final String SUBSCRIPTION_COUNT = "subscription_count";
+  static final String TIME_MS = "time_ms";
+  static final String EVENTS = "events";
+  static final String NAME = "name";
+  static final String SUBSCRIPTION_COUNT = "subscription_count";
 
   private WebhookParser() {}
 
@@ -58,26 +59,29 @@ final class WebhookParser {
       throw malformed("webhook event " + index + " is not a JSON object", null);
     }
     String name = text(node, NAME, index, true);
-    return switch (name) {
-      case "channel_occupied" -> new WebhookEvent.ChannelOccupied(channel(node, index));
-      case "channel_vacated" -> new WebhookEvent.ChannelVacated(channel(node, index));
-      case "member_added" ->
+    Optional<WebhookEventType> type = WebhookEventType.find(name);
+    if (type.isEmpty()) {
+      return new WebhookEvent.Unknown(name, node);
+    }
+    return switch (type.get()) {
+      case CHANNEL_OCCUPIED -> new WebhookEvent.ChannelOccupied(channel(node, index));
+      case CHANNEL_VACATED -> new WebhookEvent.ChannelVacated(channel(node, index));
+      case MEMBER_ADDED ->
           new WebhookEvent.MemberAdded(
               channel(node, index), text(node, PusherJson.USER_ID, index, true));
-      case "member_removed" ->
+      case MEMBER_REMOVED ->
           new WebhookEvent.MemberRemoved(
               channel(node, index), text(node, PusherJson.USER_ID, index, true));
-      case "client_event" ->
+      case CLIENT_EVENT ->
           new WebhookEvent.ClientEvent(
               channel(node, index),
               text(node, PusherJson.EVENT, index, true),
               data(node.get(PusherJson.DATA)),
               text(node, PusherJson.SOCKET_ID, index, false),
               text(node, PusherJson.USER_ID, index, false));
-      case "cache_miss" -> new WebhookEvent.CacheMiss(channel(node, index));
+      case CACHE_MISS -> new WebhookEvent.CacheMiss(channel(node, index));
       case SUBSCRIPTION_COUNT ->
           new WebhookEvent.SubscriptionCount(channel(node, index), count(node, index));
-      default -> new WebhookEvent.Unknown(name, node);
     };
   }
 

@@ -1,6 +1,7 @@
 package dev.herald.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.ChannelAttribute;
 import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.PusherJson;
@@ -30,25 +31,28 @@ final class ChannelInfo {
    * The requested attributes of {@code channel} as a JSON object; {@code user_count} is written
    * only for presence channels (callers decide whether asking for it elsewhere is an error).
    */
-  CompletableFuture<ObjectNode> attributes(String appId, String channel, Set<Info> info) {
+  CompletableFuture<ObjectNode> attributes(
+      String appId, String channel, Set<ChannelAttribute> info) {
     CompletableFuture<Integer> subscriptions =
-        info.contains(Info.SUBSCRIPTION_COUNT) ? subscriptionCount(appId, channel) : NOT_ASKED;
+        info.contains(ChannelAttribute.SUBSCRIPTION_COUNT)
+            ? subscriptionCount(appId, channel)
+            : NOT_ASKED;
     return subscriptions.thenCompose(count -> attributes(appId, channel, info, count));
   }
 
   /** As {@link #attributes(String, String, Set)}, with a subscription count already known. */
   CompletableFuture<ObjectNode> attributes(
-      String appId, String channel, Set<Info> info, int subscriptionCount) {
-    boolean users = info.contains(Info.USER_COUNT) && isPresence(channel);
+      String appId, String channel, Set<ChannelAttribute> info, int subscriptionCount) {
+    boolean users = info.contains(ChannelAttribute.USER_COUNT) && isPresence(channel);
     CompletableFuture<Integer> userCount = users ? userCount(appId, channel) : NOT_ASKED;
     return userCount.thenApply(
         count -> {
           ObjectNode node = PusherJson.mapper().createObjectNode();
           if (users) {
-            node.put(Info.USER_COUNT.field, count);
+            node.put(ChannelAttribute.USER_COUNT.field(), count);
           }
-          if (info.contains(Info.SUBSCRIPTION_COUNT)) {
-            node.put(Info.SUBSCRIPTION_COUNT.field, subscriptionCount);
+          if (info.contains(ChannelAttribute.SUBSCRIPTION_COUNT)) {
+            node.put(ChannelAttribute.SUBSCRIPTION_COUNT.field(), subscriptionCount);
           }
           return node;
         });

@@ -2,6 +2,7 @@ package dev.herald.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.ChannelAttribute;
 import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.PusherJson;
@@ -55,11 +56,12 @@ final class ChannelsEndpoint {
   CompletableFuture<ApiResponse> list(ApiCall call) {
     App app = call.app();
     String prefix = call.request().param(FILTER_BY_PREFIX);
-    Set<Info> wanted = Info.parse(call.request().joinedParam(Info.PARAM), Info.PARAM);
-    if (wanted.contains(Info.CACHE)) {
+    Set<ChannelAttribute> wanted =
+        InfoParameter.parse(call.request().joinedParam(InfoParameter.NAME), InfoParameter.NAME);
+    if (wanted.contains(ChannelAttribute.CACHE)) {
       throw ApiException.badRequest("info=cache is answered per channel: GET /channels/{channel}");
     }
-    if (wanted.contains(Info.USER_COUNT)
+    if (wanted.contains(ChannelAttribute.USER_COUNT)
         && (prefix == null || !prefix.startsWith(ChannelType.PRESENCE_PREFIX))) {
       throw ApiException.badRequest(
           "info=user_count needs filter_by_prefix to start with '"
@@ -102,13 +104,14 @@ final class ChannelsEndpoint {
   CompletableFuture<ApiResponse> show(ApiCall call) {
     App app = call.app();
     String channel = ChannelInfo.requireValid(call.pathParam(CHANNEL), "path");
-    Set<Info> wanted = Info.parse(call.request().joinedParam(Info.PARAM), Info.PARAM);
+    Set<ChannelAttribute> wanted =
+        InfoParameter.parse(call.request().joinedParam(InfoParameter.NAME), InfoParameter.NAME);
     boolean isPresence = ChannelInfo.isPresence(channel);
-    if (wanted.contains(Info.USER_COUNT) && !isPresence) {
+    if (wanted.contains(ChannelAttribute.USER_COUNT) && !isPresence) {
       throw ApiException.badRequest(
           "info=user_count applies only to presence channels, and '" + channel + "' is not one");
     }
-    if (wanted.contains(Info.CACHE) && !ChannelName.isCache(channel)) {
+    if (wanted.contains(ChannelAttribute.CACHE) && !ChannelName.isCache(channel)) {
       throw ApiException.badRequest(
           "info=cache applies only to cache channels, and '" + channel + "' is not one");
     }
@@ -117,7 +120,7 @@ final class ChannelsEndpoint {
     CompletableFuture<Integer> users =
         isPresence ? info.userCount(app.id(), channel) : CompletableFuture.completedFuture(0);
     var cached =
-        wanted.contains(Info.CACHE)
+        wanted.contains(ChannelAttribute.CACHE)
             ? cache.find(app.id(), channel, now)
             : CompletableFuture.completedFuture(Optional.<CachedEvent>empty());
     return CompletableFuture.allOf(subscriptions, users, cached)

@@ -3,6 +3,7 @@ package dev.herald.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.ChannelAttribute;
 import dev.herald.pusher.SocketId;
 import dev.herald.server.app.AppLimits;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import java.util.Set;
  * @param info the attributes to answer with, possibly none
  */
 record EventRequest(
-    String name, String data, List<String> channels, String socketId, Set<Info> info) {
+    String name, String data, List<String> channels, String socketId, Set<ChannelAttribute> info) {
   static final String NAME = "name";
   static final String DATA = "data";
   static final String CHANNEL = "channel";
@@ -84,13 +85,15 @@ record EventRequest(
               + ApiException.printable(socketId)
               + "'; expected digits.digits, such as 1234.5678");
     }
-    String infoField = prefix + Info.PARAM;
-    Set<Info> info = Info.parse(JsonBodies.optionalString(node, prefix, Info.PARAM), infoField);
-    if (info.contains(Info.CACHE)) {
+    String infoField = prefix + InfoParameter.NAME;
+    Set<ChannelAttribute> info =
+        InfoParameter.parse(JsonBodies.optionalString(node, prefix, InfoParameter.NAME), infoField);
+    if (info.contains(ChannelAttribute.CACHE)) {
       throw ApiException.badRequest(
           "Field '" + infoField + "' asks for cache, which only GET /channels/{channel} answers");
     }
-    if (info.contains(Info.USER_COUNT) && channels.stream().noneMatch(ChannelInfo::isPresence)) {
+    if (info.contains(ChannelAttribute.USER_COUNT)
+        && channels.stream().noneMatch(ChannelInfo::isPresence)) {
       throw ApiException.badRequest(
           "Field '"
               + infoField

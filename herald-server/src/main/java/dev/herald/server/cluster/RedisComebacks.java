@@ -1,9 +1,9 @@
 package dev.herald.server.cluster;
 
+import dev.herald.WebhookEvent;
 import dev.herald.server.cluster.RedisLedger.Counter;
 import dev.herald.server.cluster.RedisLedger.Kind;
 import dev.herald.server.webhook.Comebacks;
-import dev.herald.server.webhook.WebhookEvent;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,8 +38,14 @@ final class RedisComebacks implements Comebacks {
 
   /** The counter whose crossing of zero made {@code event}. */
   private static Counter counter(String appId, WebhookEvent event) {
-    return event.userId() == null
+    String userId = null;
+    if (event instanceof WebhookEvent.MemberAdded added) {
+      userId = added.userId();
+    } else if (event instanceof WebhookEvent.MemberRemoved removed) {
+      userId = removed.userId();
+    }
+    return userId == null
         ? new Counter(Kind.OCCUPANCY, appId, event.channel(), event.channel())
-        : new Counter(Kind.PRESENCE, appId, event.channel(), event.userId());
+        : new Counter(Kind.PRESENCE, appId, event.channel(), userId);
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.server.config;
 
+import dev.herald.WebhookEventType;
 import dev.herald.server.app.Webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,17 +24,6 @@ import java.util.regex.Pattern;
  */
 record WebhookSection(
     String url, List<String> eventTypes, FilterSection filter, Map<String, String> headers) {
-
-  /** The event types in the order the documentation lists them (same set as the record's). */
-  private static final List<String> EVENT_TYPES =
-      List.of(
-          "channel_occupied",
-          "channel_vacated",
-          "member_added",
-          "member_removed",
-          "client_event",
-          "cache_miss",
-          "subscription_count");
 
   /** Headers Herald sets itself, or that the HTTP client refuses to take from configuration. */
   private static final Set<String> RESERVED_HEADERS =
@@ -94,13 +84,10 @@ record WebhookSection(
       if (type == null) {
         throw where.invalid("event_types", "must be a list of single values");
       }
-      if (!EVENT_TYPES.contains(type.strip())) {
+      if (WebhookEventType.find(type.strip()).isEmpty()) {
         throw where.invalid(
             "event_types",
-            "has an unknown event type '"
-                + type.strip()
-                + "'; known: "
-                + String.join(", ", EVENT_TYPES));
+            "has an unknown event type '" + type.strip() + "'; known: " + Webhook.knownTypes());
       }
       types.add(type.strip());
     }

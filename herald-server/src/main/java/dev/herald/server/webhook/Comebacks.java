@@ -1,5 +1,6 @@
 package dev.herald.server.webhook;
 
+import dev.herald.WebhookEvent;
 import java.util.concurrent.CompletableFuture;
 
 /**

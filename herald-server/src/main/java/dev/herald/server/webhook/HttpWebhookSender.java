@@ -1,5 +1,6 @@
 package dev.herald.server.webhook;
 
+import dev.herald.WebhookEvent;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.Webhook;
@@ -125,13 +126,14 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   /** Sends the webhook event for {@code event}, if it has one. Never blocks. */
   @Override
   public void on(LifecycleEvent event) {
-    WebhookEvent.of(event).ifPresent(e -> send(event.appId(), e));
+    LifecycleWebhooks.webhookFor(event).ifPresent(e -> send(event.appId(), e));
   }
 
   @Override
   public void send(String appId, WebhookEvent event) {
     // Asked for every arrival, endpoints or not: the cluster answers once per arrival.
-    boolean comeback = event.isArrival() && comebacks.cancelledADeparture(appId, event);
+    boolean arrival = LifecycleWebhooks.isArrival(event);
+    boolean comeback = arrival && comebacks.cancelledADeparture(appId, event);
     App app = apps.findById(appId).orElse(null);
     if (app == null || app.webhooks().isEmpty()) {
       return;
@@ -143,12 +145,12 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
         return;
       }
       DepartureKey key = DepartureKey.of(appId, event);
-      if (event.isDeparture()) {
+      if (LifecycleWebhooks.isDeparture(event)) {
         hold(key, app, event);
         return;
       }
       // A departure held here is cancelled here even when the cluster could not tell (Redis away).
-      if (event.isArrival() && (departures.remove(key) != null || comeback)) {
+      if (arrival && (departures.remove(key) != null || comeback)) {
         // Back within the delay: neither the departure nor this arrival is reported (§1.12).
         log.debug("app {}: {} on {} within the comeback delay", appId, event.name(), key);
         return;
@@ -288,7 +290,8 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   }
 
   private static boolean accepts(Webhook webhook, WebhookEvent event) {
-    return webhook.accepts(event.name(), event.channel());
+    // An event of no known type is not Herald's to send (send never fails, so it is not refused).
+    return event.type().map(type -> webhook.accepts(type, event.channel())).orElse(false);
   }
 
   private void flush(EndpointKey key, Batch batch) {
@@ -325,10 +328,7 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   /** What a departure and the arrival that cancels it share; {@code userId} null for channels. */
   private record DepartureKey(String appId, String channel, String userId) {
     static DepartureKey of(String appId, WebhookEvent event) {
-      boolean member =
-          event.name().equals(WebhookEvent.MEMBER_ADDED)
-              || event.name().equals(WebhookEvent.MEMBER_REMOVED);
-      return new DepartureKey(appId, event.channel(), member ? event.userId() : null);
+      return new DepartureKey(appId, event.channel(), LifecycleWebhooks.member(event));
     }
   }
 

@@ -1,10 +1,7 @@
 package dev.herald.server.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.pusher.PusherJson;
+import dev.herald.WebhookBatch;
+import dev.herald.WebhookEvent;
 import dev.herald.pusher.Signatures;
 import dev.herald.server.app.App;
 import dev.herald.server.app.Webhook;
@@ -42,19 +39,7 @@ record WebhookRequest(
    * replace these three).
    */
   static WebhookRequest signed(App app, Webhook webhook, List<WebhookEvent> events, long timeMs) {
-    ObjectMapper json = PusherJson.mapper();
-    ObjectNode root = json.createObjectNode();
-    root.put("time_ms", timeMs);
-    ArrayNode array = root.putArray("events");
-    for (WebhookEvent event : events) {
-      event.writeTo(array.addObject());
-    }
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree could not be written", e);
-    }
+    byte[] body = new WebhookBatch(timeMs, events).toJson();
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.putAll(webhook.headers());
     headers.remove(CONTENT_TYPE_HEADER);

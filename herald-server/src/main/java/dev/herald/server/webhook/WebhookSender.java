@@ -1,5 +1,7 @@
 package dev.herald.server.webhook;
 
+import dev.herald.WebhookEvent;
+
 /**
  * Queues, batches, signs, POSTs and retries webhooks, off the event loop (protocol reference
  * §1.12). Each app's events go to the app's endpoints that accept them.

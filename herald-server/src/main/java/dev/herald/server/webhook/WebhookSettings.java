@@ -1,5 +1,6 @@
 package dev.herald.server.webhook;
 
+import dev.herald.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -58,6 +59,9 @@ public record WebhookSettings(
     if (initialBackoff.isZero() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("initialBackoff and requestTimeout must be positive");
     }
+    if (maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
+    }
     if (capacity < 1 || maxBatchEvents < 1 || deliveryThreads < 1) {
       throw new IllegalArgumentException(
           "capacity, maxBatchEvents and deliveryThreads must be at least 1");
@@ -66,13 +70,14 @@ public record WebhookSettings(
 
   /**
    * The wait before retry number {@code retry} (1 for the first): {@code initialBackoff * 2^(retry
-   * - 1)}, at most {@code maxBackoff}.
+   * - 1)}, at most {@code maxBackoff}; herald-core's {@link RetryPolicy} computes it, with no bound
+   * on attempts ({@code retryFor} bounds them).
    */
   Duration backoff(int retry) {
-    Duration wait = initialBackoff;
-    for (int i = 1; i < retry && wait.compareTo(maxBackoff) < 0; i++) {
-      wait = wait.multipliedBy(2);
-    }
-    return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    return retryPolicy().backoff(retry);
+  }
+
+  private RetryPolicy retryPolicy() {
+    return new RetryPolicy(Integer.MAX_VALUE, initialBackoff, 2.0, maxBackoff);
   }
 }

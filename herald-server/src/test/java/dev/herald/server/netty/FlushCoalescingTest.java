@@ -48,7 +48,23 @@ class FlushCoalescingTest {
   void flushesAtOnceWhenTheLoopIsIdle() throws Exception {
     connect();
     Frame frame = frame();
-    serverSide.eventLoop().submit(() -> conn.deliver(frame)).get(5, TimeUnit.SECONDS);
+    // A write inside a broadcast, as a channel's LoopGroup makes it, on a loop with nothing queued:
+    // deliver itself flushes. A coalesced flush would run only in a later task, after this one.
+    long flushedWhenDeliverReturned =
+        serverSide
+            .eventLoop()
+            .submit(
+                () -> {
+                  loop.broadcastStarted();
+                  try {
+                    conn.deliver(frame);
+                    return flushes.count;
+                  } finally {
+                    loop.broadcastEnded();
+                  }
+                })
+            .get(5, TimeUnit.SECONDS);
+    assertThat(flushedWhenDeliverReturned).as("flushed by deliver itself").isEqualTo(1);
     await().atMost(Duration.ofSeconds(5)).until(() -> receivedBytes.get() > 0);
     assertThat(flushes.count).isEqualTo(1);
     frame.release();

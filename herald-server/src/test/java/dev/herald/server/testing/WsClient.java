@@ -169,6 +169,39 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Every message that arrived before the next one named {@code marker}, in order; consumes them
+   * and the marker, waiting at most {@link #TIMEOUT} for it. For "must not receive" checks without
+   * waiting a fixed time: send the marker after the thing under test, along the path the thing
+   * would have taken (the same connection, or the same node publishing), so that once the marker is
+   * here the thing would have been too.
+   */
+  public List<JsonNode> receivedBefore(String marker) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    List<JsonNode> before = new ArrayList<>();
+    while (true) {
+      JsonNode next;
+      if (!seen.isEmpty()) {
+        next = seen.remove(0);
+      } else {
+        long left = deadline - System.nanoTime();
+        try {
+          next = left <= 0 ? null : messages.poll(left, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+      if (next == null) {
+        throw new AssertionError("no marker " + marker + " within " + TIMEOUT + "; saw " + before);
+      }
+      if (next.path("event").asText().equals(marker)) {
+        return before;
+      }
+      before.add(next);
+    }
+  }
+
   /** Asserts that nothing arrives within {@code window} (for "must not receive" checks). */
   public List<JsonNode> drain(Duration window) {
     List<JsonNode> result = new ArrayList<>(seen);

@@ -4,6 +4,7 @@ import static dev.herald.server.webhook.WebhookFixture.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.WebhookEvent;
 import dev.herald.server.lifecycle.LifecycleEvent.ChannelOccupied;
 import dev.herald.server.lifecycle.LifecycleEvent.ChannelVacated;
 import dev.herald.server.lifecycle.LifecycleEvent.MemberAdded;

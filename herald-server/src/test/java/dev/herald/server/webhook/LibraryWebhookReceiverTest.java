@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.WebhookBatch;
+import dev.herald.WebhookEvent;
 import dev.herald.WebhookReceiver;
 import dev.herald.WebhookVerificationException;
 import java.time.Duration;
@@ -24,16 +25,15 @@ class LibraryWebhookReceiverTest {
             WebhookFixture.app(Duration.ZERO),
             WebhookFixture.endpoint("http://127.0.0.1:1/hook"),
             List.of(
-                new WebhookEvent("channel_occupied", "orders", null, null, null, null, null),
-                new WebhookEvent("channel_vacated", "orders", null, null, null, null, null),
-                new WebhookEvent("member_added", "presence-r", "7", null, null, null, null),
-                new WebhookEvent("member_removed", "presence-r", "7", null, null, null, null),
-                new WebhookEvent(
-                    "client_event", "presence-r", "7", "client-typing", "{\"x\":1}", "1.2", null),
-                new WebhookEvent(
-                    "client_event", "private-r", null, "client-x", "\"text\"", "3.4", null),
-                new WebhookEvent("cache_miss", "cache-c", null, null, null, null, null),
-                new WebhookEvent("subscription_count", "orders", null, null, null, null, 3)),
+                new WebhookEvent.ChannelOccupied("orders"),
+                new WebhookEvent.ChannelVacated("orders"),
+                new WebhookEvent.MemberAdded("presence-r", "7"),
+                new WebhookEvent.MemberRemoved("presence-r", "7"),
+                new WebhookEvent.ClientEvent(
+                    "presence-r", "client-typing", "{\"x\":1}", "1.2", "7"),
+                new WebhookEvent.ClientEvent("private-r", "client-x", "\"text\"", "3.4", null),
+                new WebhookEvent.CacheMiss("cache-c"),
+                new WebhookEvent.SubscriptionCount("orders", 3)),
             TIME_MS);
     WebhookReceiver receiver = new WebhookReceiver(WebhookFixture.KEY, WebhookFixture.SECRET);
 
@@ -64,7 +64,7 @@ class LibraryWebhookReceiverTest {
         WebhookRequest.signed(
             WebhookFixture.app(Duration.ZERO),
             WebhookFixture.endpoint("http://127.0.0.1:1/hook"),
-            List.of(new WebhookEvent("channel_occupied", "orders", null, null, null, null, null)),
+            List.of(new WebhookEvent.ChannelOccupied("orders")),
             TIME_MS);
 
     assertThatThrownBy(
