@@ -1,15 +1,11 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
 import dev.herald.redis.RedisKeys;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.LocalNode;
-import dev.herald.server.broker.RedisBroker;
-import dev.herald.server.cache.RedisCacheStore;
 import dev.herald.server.channel.ChannelInterest;
-import dev.herald.server.channel.RedisOccupancyStore;
+import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleListener;
-import dev.herald.server.presence.RedisOnlineUserStore;
-import dev.herald.server.presence.RedisPresenceStore;
 import dev.herald.server.webhook.Comebacks;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;

@@ -1,4 +1,4 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * comeback marks and the scripts that change them must stay under one lock in one class, or a
  * resync could overtake a change. Splitting it would spread that invariant over several files.
  */
-public final class RedisLedger {
+final class RedisLedger {
   private static final String COUNT = script("count.lua");
   private static final String SYNC = script("sync.lua");
   private static final String DEPARTURE = script("departure.lua");
@@ -52,14 +52,14 @@ public final class RedisLedger {
    * @param prefix the key prefix shared by the cluster's nodes
    * @param nodeId this node's id, unique per process start
    */
-  public RedisLedger(RedisAsyncCommands<String, String> redis, String prefix, String nodeId) {
+  RedisLedger(RedisAsyncCommands<String, String> redis, String prefix, String nodeId) {
     this.redis = redis;
     this.prefix = prefix;
     this.nodeId = nodeId;
   }
 
   /** What is counted: subscribers of a channel, a user's signed-in sockets, a member's sockets. */
-  public enum Kind {
+  enum Kind {
     OCCUPANCY,
     ONLINE,
     PRESENCE
@@ -73,7 +73,7 @@ public final class RedisLedger {
    * @param channel the channel (empty for {@link Kind#ONLINE})
    * @param field the channel ({@link Kind#OCCUPANCY}) or the user id
    */
-  public record Counter(Kind kind, String appId, String channel, String field) {}
+  record Counter(Kind kind, String appId, String channel, String field) {}
 
   /**
    * A change's answer.
@@ -84,7 +84,7 @@ public final class RedisLedger {
    * @param comeback the counter rose while a departure was held for the webhooks' comeback delay
    *     (on any node): neither is reported
    */
-  public record Change(int before, int after, Map<String, String> infos, boolean comeback) {}
+  record Change(int before, int after, Map<String, String> infos, boolean comeback) {}
 
   /**
    * A counter that crossed zero during a resync or reap.
@@ -97,10 +97,10 @@ public final class RedisLedger {
    *     other nodes are told by a {@link CatchUp}, not by the resync
    * @param comeback it rose while a departure was held for the webhooks' comeback delay
    */
-  public record Transition(
+  record Transition(
       Counter counter, int before, int after, String info, boolean announced, boolean comeback) {
     /** True when the counter went from 0 to positive. */
-    public boolean rose() {
+    boolean rose() {
       return before == 0 && after > 0;
     }
   }
@@ -114,7 +114,7 @@ public final class RedisLedger {
    * @param heardBefore whether the cluster last heard this node count it
    * @param roseInResync whether the resync took it from 0 (nobody else counts it)
    */
-  public record CatchUp(Counter counter, boolean heardBefore, boolean roseInResync) {}
+  record CatchUp(Counter counter, boolean heardBefore, boolean roseInResync) {}
 
   /**
    * What a resync changed.
@@ -122,7 +122,7 @@ public final class RedisLedger {
    * @param transitions the counters that crossed zero
    * @param catchUps the counters changed while Redis could not hear it
    */
-  public record Resync(List<Transition> transitions, List<CatchUp> catchUps) {}
+  record Resync(List<Transition> transitions, List<CatchUp> catchUps) {}
 
   /** This node's share of one counter, as this node knows it. */
   private static final class Share {
@@ -136,7 +136,7 @@ public final class RedisLedger {
    * max} fields (0: no limit). The future fails when Redis cannot be reached; this node's share is
    * recorded either way and reaches Redis with the next {@link #resync}.
    */
-  public CompletableFuture<Change> change(
+  CompletableFuture<Change> change(
       Counter counter, int delta, String info, int max, boolean withInfos) {
     synchronized (this) {
       Share share = shares.computeIfAbsent(counter, c -> new Share());
@@ -251,13 +251,13 @@ public final class RedisLedger {
   }
 
   /** This node's own count of a counter. */
-  public int localCount(Counter counter) {
+  int localCount(Counter counter) {
     Share share = shares.get(counter);
     return share == null ? 0 : share.count;
   }
 
   /** This node's counters of one kind and app (and channel, when not null), with their infos. */
-  public Map<Counter, String> local(Kind kind, String appId, String channel) {
+  Map<Counter, String> local(Kind kind, String appId, String channel) {
     Map<Counter, String> result = new LinkedHashMap<>();
     shares.forEach(
         (counter, share) -> {
@@ -275,7 +275,7 @@ public final class RedisLedger {
    * Makes Redis hold exactly this node's shares; answers the counters that crossed zero and the
    * changes Redis did not hear of (they are heard now). When the resync fails they stay unheard.
    */
-  public CompletableFuture<Resync> resync() {
+  CompletableFuture<Resync> resync() {
     synchronized (this) {
       List<Object[]> desired = new ArrayList<>();
       shares.forEach(
@@ -331,7 +331,7 @@ public final class RedisLedger {
   }
 
   /** Takes a dead node's shares out of the cluster; answers the counters that crossed zero. */
-  public CompletableFuture<List<Transition>> reap(String deadNodeId, long nodeTimeoutMillis) {
+  CompletableFuture<List<Transition>> reap(String deadNodeId, long nodeTimeoutMillis) {
     return sync(deadNodeId, "[]", deadNodeId, nodeTimeoutMillis);
   }
 
@@ -397,12 +397,12 @@ public final class RedisLedger {
   }
 
   /** The counts hash of a kind for an app (and channel), to read directly. */
-  public String countsKey(Kind kind, String appId, String channel) {
+  String countsKey(Kind kind, String appId, String channel) {
     return countsKey(new Counter(kind, appId, channel, ""));
   }
 
   /** The infos hash of a kind for an app (and channel), to read directly. */
-  public String infosKey(Kind kind, String appId, String channel) {
+  String infosKey(Kind kind, String appId, String channel) {
     return infosKey(new Counter(kind, appId, channel, ""));
   }
 

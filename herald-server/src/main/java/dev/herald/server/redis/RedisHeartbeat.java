@@ -1,4 +1,4 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;

@@ -1,9 +1,8 @@
-package dev.herald.server.channel;
+package dev.herald.server.redis;
 
-import dev.herald.server.cluster.RedisHealth;
-import dev.herald.server.cluster.RedisLedger;
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Kind;
+import dev.herald.server.channel.OccupancyStore;
+import dev.herald.server.redis.RedisLedger.Counter;
+import dev.herald.server.redis.RedisLedger.Kind;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +13,12 @@ import java.util.concurrent.CompletableFuture;
  * through this node's ledger (so a dead node's subscribers are taken back out). When Redis cannot
  * be reached it answers with this node's own counts.
  */
-public final class RedisOccupancyStore implements OccupancyStore {
+final class RedisOccupancyStore implements OccupancyStore {
   private final RedisLedger ledger;
   private final RedisAsyncCommands<String, String> redis;
   private final RedisHealth health;
 
-  public RedisOccupancyStore(
+  RedisOccupancyStore(
       RedisLedger ledger, RedisAsyncCommands<String, String> redis, RedisHealth health) {
     this.ledger = ledger;
     this.redis = redis;

@@ -1,16 +1,14 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.Message;
-import dev.herald.server.broker.RedisBroker;
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Transition;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
-import dev.herald.server.presence.RedisPresenceStore;
-import dev.herald.server.protocol.Watchlists;
+import dev.herald.server.presence.Watchlists;
+import dev.herald.server.redis.RedisLedger.Counter;
+import dev.herald.server.redis.RedisLedger.Transition;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Kind;
+import dev.herald.server.redis.RedisLedger.Counter;
+import dev.herald.server.redis.RedisLedger.Kind;
 import dev.herald.server.webhook.Comebacks;
 import dev.herald.server.webhook.WebhookEvent;
 import java.util.concurrent.CompletableFuture;
