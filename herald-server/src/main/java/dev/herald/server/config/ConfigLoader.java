@@ -2,6 +2,7 @@ package dev.herald.server.config;
 
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
+import dev.herald.server.app.DevelopmentApp;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.redis.RedisSettings;
 import java.net.InetAddress;
