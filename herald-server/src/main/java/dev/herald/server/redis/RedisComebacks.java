@@ -1,7 +1,6 @@
 package dev.herald.server.redis;
 
-import dev.herald.server.redis.RedisLedger.Counter;
-import dev.herald.server.redis.RedisLedger.Kind;
+import dev.herald.server.redis.Counter.Kind;
 import dev.herald.server.webhook.Comebacks;
 import dev.herald.server.webhook.WebhookEvent;
 import java.util.concurrent.CompletableFuture;

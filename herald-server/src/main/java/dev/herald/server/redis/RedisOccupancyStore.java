@@ -1,8 +1,7 @@
 package dev.herald.server.redis;
 
 import dev.herald.server.channel.OccupancyStore;
-import dev.herald.server.redis.RedisLedger.Counter;
-import dev.herald.server.redis.RedisLedger.Kind;
+import dev.herald.server.redis.Counter.Kind;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +37,7 @@ final class RedisOccupancyStore implements OccupancyStore {
   @Override
   public CompletableFuture<Integer> count(String appId, String channel) {
     return redis
-        .hget(ledger.countsKey(Kind.OCCUPANCY, appId, ""), channel)
+        .hget(ledger.keys().occupancyKey(appId), channel)
         .toCompletableFuture()
         .thenApply(count -> count == null ? 0 : Integer.parseInt(count))
         .exceptionally(
@@ -51,7 +50,7 @@ final class RedisOccupancyStore implements OccupancyStore {
   @Override
   public CompletableFuture<Map<String, Integer>> channels(String appId) {
     return redis
-        .hgetall(ledger.countsKey(Kind.OCCUPANCY, appId, ""))
+        .hgetall(ledger.keys().occupancyKey(appId))
         .toCompletableFuture()
         .<Map<String, Integer>>thenApply(
             all -> {
@@ -75,7 +74,7 @@ final class RedisOccupancyStore implements OccupancyStore {
     Counter counter = counter(appId, channel);
     return ledger
         .change(counter, delta, null, 0, false)
-        .thenApply(RedisLedger.Change::after)
+        .thenApply(Change::after)
         .exceptionally(
             e -> {
               health.failed("count a subscription", e);

@@ -1,8 +1,7 @@
 package dev.herald.server.redis;
 
 import dev.herald.server.presence.OnlineUserStore;
-import dev.herald.server.redis.RedisLedger.Counter;
-import dev.herald.server.redis.RedisLedger.Kind;
+import dev.herald.server.redis.Counter.Kind;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.Collection;
@@ -65,7 +64,7 @@ final class RedisOnlineUserStore implements OnlineUserStore {
       return CompletableFuture.completedFuture(Set.of());
     }
     return redis
-        .hmget(ledger.countsKey(Kind.ONLINE, appId, ""), userIds.toArray(String[]::new))
+        .hmget(ledger.keys().onlineKey(appId), userIds.toArray(String[]::new))
         .toCompletableFuture()
         .<Set<String>>thenApply(
             values -> {

@@ -6,8 +6,7 @@ import dev.herald.server.presence.Member;
 import dev.herald.server.presence.PresenceStore;
 import dev.herald.server.presence.PresenceStore.JoinResult;
 import dev.herald.server.presence.PresenceStore.Joined;
-import dev.herald.server.redis.RedisLedger.Counter;
-import dev.herald.server.redis.RedisLedger.Kind;
+import dev.herald.server.redis.Counter.Kind;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ final class RedisPresenceStore implements PresenceStore {
   @Override
   public CompletableFuture<List<Member>> members(String appId, String channel) {
     return redis
-        .hgetall(ledger.infosKey(Kind.PRESENCE, appId, channel))
+        .hgetall(ledger.keys().membersKey(appId, channel))
         .toCompletableFuture()
         .thenApply(RedisPresenceStore::members)
         .exceptionally(
@@ -98,7 +97,7 @@ final class RedisPresenceStore implements PresenceStore {
   @Override
   public CompletableFuture<Integer> userCount(String appId, String channel) {
     return redis
-        .hlen(ledger.countsKey(Kind.PRESENCE, appId, channel))
+        .hlen(ledger.keys().presenceKey(appId, channel))
         .toCompletableFuture()
         .thenApply(Long::intValue)
         .exceptionally(

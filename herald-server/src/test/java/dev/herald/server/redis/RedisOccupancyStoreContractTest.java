@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.herald.server.channel.OccupancyStore;
 import dev.herald.server.channel.OccupancyStoreContract;
-import dev.herald.server.redis.RedisLedger.Transition;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
