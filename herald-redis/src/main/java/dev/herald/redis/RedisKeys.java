@@ -15,6 +15,25 @@ import java.util.Objects;
  *       channel (its Pusher event JSON), set with a TTL.
  * </ul>
  *
+ * <p>The server's cluster state, changed only by its Lua scripts (which build the held-departure
+ * key themselves, as {@link #heldDepartureKey} does):
+ *
+ * <ul>
+ *   <li>{@link #nodesKey} {@code {prefix}nodes}: sorted set of live node ids by last heartbeat
+ *       (ms).
+ *   <li>{@link #nodeLedgerKey} {@code {prefix}node:{nodeId}:ledger}: hash of what one node counts
+ *       (counter entry → the node's share), to take a dead node's share back out.
+ *   <li>{@link #nodeReapedKey} {@code {prefix}node:{nodeId}:reaped}: set when a node was reaped as
+ *       dead, so that it announces itself again if it comes back.
+ *   <li>{@link #occupancyKey} {@code {prefix}occupancy:{appId}}: hash of channel → subscribers.
+ *   <li>{@link #onlineKey} {@code {prefix}online:{appId}}: hash of user id → signed-in sockets.
+ *   <li>{@link #presenceKey} {@code {prefix}presence:{appId}:{channel}}: hash of user id → sockets
+ *       of a presence channel; {@link #membersKey} {@code {prefix}members:{appId}:{channel}} the
+ *       members' user info.
+ *   <li>{@link #heldDepartureKey} {@code {countsKey}:held:{field}}: the node holding a departure
+ *       for the webhooks' comeback delay ({@code none} once it is no longer held).
+ * </ul>
+ *
  * <p>Pusher channel names never contain {@code :} (protocol reference §1.6), so the last {@code :}
  * of a name separates the app id from the channel. The {@code byte[]} variants are UTF-8, for
  * clients that use a byte-array codec. Immutable and thread-safe.
@@ -73,6 +92,49 @@ public final class RedisKeys {
   /** {@link #cacheKey(String, String)} in UTF-8. */
   public byte[] cacheKeyBytes(String appId, String channel) {
     return utf8(cacheKey(appId, channel));
+  }
+
+  /** The sorted set of live nodes and their last heartbeat: {@code {prefix}nodes}. */
+  public String nodesKey() {
+    return prefix + "nodes";
+  }
+
+  /** What one node counts, to take its share back out: {@code {prefix}node:{nodeId}:ledger}. */
+  public String nodeLedgerKey(String nodeId) {
+    return prefix + "node:" + nodeId + ":ledger";
+  }
+
+  /** Set when a node was reaped as dead: {@code {prefix}node:{nodeId}:reaped}. */
+  public String nodeReapedKey(String nodeId) {
+    return prefix + "node:" + nodeId + ":reaped";
+  }
+
+  /** The subscriber counts of an app's channels: {@code {prefix}occupancy:{appId}}. */
+  public String occupancyKey(String appId) {
+    return prefix + "occupancy:" + appId;
+  }
+
+  /** The signed-in sockets of an app's users: {@code {prefix}online:{appId}}. */
+  public String onlineKey(String appId) {
+    return prefix + "online:" + appId;
+  }
+
+  /** The sockets of a presence channel's users: {@code {prefix}presence:{appId}:{channel}}. */
+  public String presenceKey(String appId, String channel) {
+    return prefix + "presence:" + appId + ":" + channel;
+  }
+
+  /** The user info of a presence channel's members: {@code {prefix}members:{appId}:{channel}}. */
+  public String membersKey(String appId, String channel) {
+    return prefix + "members:" + appId + ":" + channel;
+  }
+
+  /**
+   * The mark of a departure held for the webhooks' comeback delay, beside the counts hash it
+   * belongs to: {@code {countsKey}:held:{field}}.
+   */
+  public static String heldDepartureKey(String countsKey, String field) {
+    return countsKey + ":held:" + field;
   }
 
   /** Equal prefixes. */

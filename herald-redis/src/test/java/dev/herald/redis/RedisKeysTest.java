@@ -25,6 +25,21 @@ class RedisKeysTest {
   }
 
   @Test
+  void namesTheServersClusterState() {
+    assertThat(keys.nodesKey()).isEqualTo("herald:nodes");
+    assertThat(keys.nodeLedgerKey("n-1")).isEqualTo("herald:node:n-1:ledger");
+    assertThat(keys.nodeReapedKey("n-1")).isEqualTo("herald:node:n-1:reaped");
+    assertThat(keys.occupancyKey("app-1")).isEqualTo("herald:occupancy:app-1");
+    assertThat(keys.onlineKey("app-1")).isEqualTo("herald:online:app-1");
+    assertThat(keys.presenceKey("app-1", "presence-room"))
+        .isEqualTo("herald:presence:app-1:presence-room");
+    assertThat(keys.membersKey("app-1", "presence-room"))
+        .isEqualTo("herald:members:app-1:presence-room");
+    assertThat(RedisKeys.heldDepartureKey("herald:occupancy:app-1", "orders"))
+        .isEqualTo("herald:occupancy:app-1:held:orders");
+  }
+
+  @Test
   void offersEveryNameAsUtf8Bytes() {
     RedisKeys custom = new RedisKeys("täst:");
     assertThat(custom.eventChannelBytes("a", "c")).isEqualTo("täst:ch:a:c".getBytes(UTF_8));

@@ -7,7 +7,7 @@ import dev.herald.DriverSettings;
 import dev.herald.EncryptionMasterKey;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppLimits;
-import dev.herald.server.config.DevelopmentApp;
+import dev.herald.server.app.DevelopmentApp;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

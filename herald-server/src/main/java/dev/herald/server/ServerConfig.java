@@ -1,10 +1,10 @@
 package dev.herald.server;
 
 import dev.herald.server.app.App;
-import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.netty.ConnectionLimits;
 import dev.herald.server.netty.TlsSettings;
 import dev.herald.server.protocol.ProtocolSettings;
+import dev.herald.server.redis.RedisSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.herald.server.cli;
 
 import dev.herald.server.app.App;
-import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.config.LoadedConfig;
+import dev.herald.server.redis.RedisSettings;
 import java.nio.file.Path;
 
 /**

@@ -11,14 +11,14 @@ import picocli.CommandLine.ParseResult;
  * Exit codes: 0 on success, 1 when the command fails (the message goes to stderr), 2 on bad usage.
  * Not thread-safe; build one per invocation.
  */
-public final class HeraldCli {
+final class HeraldCli {
   private final Map<String, String> env;
   private final Clock clock;
 
   /**
    * @param env the environment variables ({@code System.getenv()} in production)
    */
-  public HeraldCli(Map<String, String> env) {
+  HeraldCli(Map<String, String> env) {
     this(env, Clock.systemUTC());
   }
 
@@ -28,7 +28,7 @@ public final class HeraldCli {
   }
 
   /** Runs the command {@code args} names and returns its exit code. {@code serve} blocks. */
-  public int run(String... args) {
+  int run(String... args) {
     return commandLine().execute(args);
   }
 

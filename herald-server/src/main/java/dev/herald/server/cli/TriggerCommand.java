@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.pusher.ApiSignature;
 import dev.herald.pusher.PusherJson;
-import dev.herald.server.config.DevelopmentApp;
+import dev.herald.server.app.DevelopmentApp;
 import dev.herald.server.config.EnvironmentVariables;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,8 +2,9 @@ package dev.herald.server.config;
 
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
+import dev.herald.server.app.DevelopmentApp;
 import dev.herald.server.app.StaticAppRegistry;
-import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.redis.RedisSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNullElse;
 
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
-import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.netty.ConnectionLimits;
 import dev.herald.server.protocol.ProtocolSettings;
+import dev.herald.server.redis.RedisSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

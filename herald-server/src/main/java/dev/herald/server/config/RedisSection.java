@@ -2,7 +2,7 @@ package dev.herald.server.config;
 
 import static java.util.Objects.requireNonNullElse;
 
-import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.redis.RedisSettings;
 import java.time.Duration;
 
 /**

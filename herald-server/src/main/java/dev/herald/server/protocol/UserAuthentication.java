@@ -10,6 +10,7 @@ import dev.herald.server.broker.Message;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
 import dev.herald.server.presence.Member;
+import dev.herald.server.presence.Watchlists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

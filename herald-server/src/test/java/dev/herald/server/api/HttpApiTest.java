@@ -11,7 +11,7 @@ import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.Message;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
-import dev.herald.server.cluster.NodeDelivery;
+import dev.herald.server.protocol.NodeDelivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link LocalNode} that records what a broker delivers into it. Thread-safe. */
-final class RecordingNode implements LocalNode {
+public final class RecordingNode implements LocalNode {
   /** Payloads starting with this are a test's markers, not deliveries under test. */
-  static final String MARKER = "marker:";
+  public static final String MARKER = "marker:";
 
   private final List<Message> delivered = new CopyOnWriteArrayList<>();
   private final List<String> terminated = new CopyOnWriteArrayList<>();
@@ -23,26 +23,26 @@ final class RecordingNode implements LocalNode {
   }
 
   /** What was delivered, markers left out, in order. */
-  List<Message> deliveries() {
+  public List<Message> deliveries() {
     return delivered.stream().filter(m -> !isMarker(m)).toList();
   }
 
   /** The payloads delivered, markers left out, in order. */
-  List<String> payloads() {
+  public List<String> payloads() {
     return deliveries().stream().map(RecordingNode::text).toList();
   }
 
   /** Whether the marker with this payload has been delivered. */
-  boolean sawMarker(String marker) {
+  public boolean sawMarker(String marker) {
     return delivered.stream().anyMatch(m -> text(m).equals(marker));
   }
 
   /** The users terminated, as {@code appId/userId}, in order. */
-  List<String> terminations() {
+  public List<String> terminations() {
     return List.copyOf(terminated);
   }
 
-  static String text(Message message) {
+  public static String text(Message message) {
     return new String(message.json(), StandardCharsets.UTF_8);
   }
 

@@ -3,9 +3,9 @@ package dev.herald.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.herald.server.cluster.RedisSettings;
 import dev.herald.server.config.ConfigException;
 import dev.herald.server.config.LoadedConfig;
+import dev.herald.server.redis.RedisSettings;
 import dev.herald.server.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
 import dev.herald.server.app.Webhook;
 import dev.herald.server.lifecycle.LifecycleListener;
+import dev.herald.server.redis.RedisSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

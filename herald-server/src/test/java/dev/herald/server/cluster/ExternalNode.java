@@ -1,5 +1,6 @@
 package dev.herald.server.cluster;
 
+import dev.herald.server.redis.RedisSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package dev.herald.server.compat;
 import dev.herald.redis.testing.TestRedis;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
-import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.redis.RedisSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

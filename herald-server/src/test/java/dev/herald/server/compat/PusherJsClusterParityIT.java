@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.redis.testing.TestRedis;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
-import dev.herald.server.cluster.RedisSettings;
+import dev.herald.server.redis.RedisSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
-import dev.herald.server.cluster.NodeDelivery;
+import dev.herald.server.protocol.NodeDelivery;
 import dev.herald.server.protocol.ProtocolSettings;
 import dev.herald.server.protocol.PusherProtocol;
 import dev.herald.server.protocol.SignedInUsers;

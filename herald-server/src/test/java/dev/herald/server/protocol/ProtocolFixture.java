@@ -11,7 +11,6 @@ import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.channel.MemoryOccupancyStore;
 import dev.herald.server.cluster.Cluster;
-import dev.herald.server.cluster.NodeDelivery;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.presence.MemoryOnlineUserStore;
 import dev.herald.server.presence.MemoryPresenceStore;

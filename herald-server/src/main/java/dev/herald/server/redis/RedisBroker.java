@@ -1,10 +1,12 @@
-package dev.herald.server.broker;
+package dev.herald.server.redis;
 
 import dev.herald.pusher.ChannelName;
 import dev.herald.redis.RedisEnvelope;
 import dev.herald.redis.RedisKeys;
+import dev.herald.server.broker.Broker;
+import dev.herald.server.broker.LocalNode;
+import dev.herald.server.broker.Message;
 import dev.herald.server.channel.ChannelInterest;
-import dev.herald.server.cluster.RedisHealth;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * by {@link RedisHealth}), and after Lettuce reconnects every channel this node needs is subscribed
  * again ({@link #resubscribe}). Thread-safe; never blocks.
  */
-public final class RedisBroker implements Broker, ChannelInterest {
+final class RedisBroker implements Broker, ChannelInterest {
   /** The longest a subscription confirmation waits for Redis before confirming anyway. */
   static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(2);
 
@@ -50,7 +52,7 @@ public final class RedisBroker implements Broker, ChannelInterest {
    * @param subscriber a pub/sub connection, for SUBSCRIBE
    * @param health where failures are reported
    */
-  public RedisBroker(
+  RedisBroker(
       String nodeId,
       RedisKeys keys,
       RedisAsyncCommands<byte[], byte[]> publisher,
@@ -71,7 +73,7 @@ public final class RedisBroker implements Broker, ChannelInterest {
   }
 
   /** Starts delivering what arrives from Redis into {@code node}. */
-  public void deliverTo(LocalNode node) {
+  void deliverTo(LocalNode node) {
     this.node = node;
   }
 
@@ -85,7 +87,7 @@ public final class RedisBroker implements Broker, ChannelInterest {
    * Sends {@code message} to the other nodes only: this node's clients have it already (a change
    * they heard of while Redis was away).
    */
-  public void publishElsewhere(Message message) {
+  void publishElsewhere(Message message) {
     send(
         message.appId(),
         message.channel(),
@@ -150,7 +152,7 @@ public final class RedisBroker implements Broker, ChannelInterest {
    * Subscribes again to every channel this node has subscribers of, after Lettuce reconnected
    * (subscriptions made while Redis was away never reached it).
    */
-  public void resubscribe() {
+  void resubscribe() {
     List<byte[]> channels = new ArrayList<>();
     listening.keySet().forEach(t -> channels.add(keys.eventChannelBytes(t.appId, t.channel)));
     for (int from = 0; from < channels.size(); from += 1000) {

@@ -1,9 +1,8 @@
-package dev.herald.server.cluster;
+package dev.herald.server.protocol;
 
 import dev.herald.server.broker.LocalNode;
 import dev.herald.server.broker.Message;
 import dev.herald.server.channel.ChannelRegistry;
-import dev.herald.server.protocol.SignedInUsers;
 
 /** This node as brokers deliver into it: its channel registry and its signed-in connections. */
 public final class NodeDelivery implements LocalNode {

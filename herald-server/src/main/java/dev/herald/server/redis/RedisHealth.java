@@ -1,4 +1,4 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +28,7 @@ public final class RedisHealth {
    * @param stall how long the heartbeat may go unanswered on an open connection before Redis counts
    *     as unreachable
    */
-  public RedisHealth(Duration stall) {
+  RedisHealth(Duration stall) {
     this.stallNanos = stall.toNanos();
   }
 
@@ -56,7 +56,7 @@ public final class RedisHealth {
   }
 
   /** A Redis command failed; {@code what} says what could not be done. */
-  public void failed(String what, Throwable error) {
+  void failed(String what, Throwable error) {
     failures.increment();
     long now = System.currentTimeMillis();
     long last = lastWarnMillis.get();

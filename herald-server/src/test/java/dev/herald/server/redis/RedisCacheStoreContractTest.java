@@ -1,10 +1,12 @@
-package dev.herald.server.cache;
+package dev.herald.server.redis;
 
 import static dev.herald.server.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.redis.RedisKeys;
-import dev.herald.server.testing.TestCluster;
+import dev.herald.server.cache.CacheStore;
+import dev.herald.server.cache.CacheStoreContract;
+import dev.herald.server.cache.CachedEvent;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

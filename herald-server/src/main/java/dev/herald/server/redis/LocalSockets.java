@@ -1,4 +1,4 @@
-package dev.herald.server.presence;
+package dev.herald.server.redis;
 
 import java.util.HashSet;
 import java.util.Set;

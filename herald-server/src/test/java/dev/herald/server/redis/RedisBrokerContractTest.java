@@ -1,11 +1,15 @@
-package dev.herald.server.broker;
+package dev.herald.server.redis;
 
 import static dev.herald.server.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.redis.RedisEnvelope;
 import dev.herald.redis.RedisKeys;
-import dev.herald.server.testing.TestCluster;
+import dev.herald.server.broker.Broker;
+import dev.herald.server.broker.BrokerContract;
+import dev.herald.server.broker.LocalNode;
+import dev.herald.server.broker.Message;
+import dev.herald.server.broker.RecordingNode;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,6 @@
-package dev.herald.server.testing;
+package dev.herald.server.redis;
 
 import dev.herald.redis.testing.TestRedis;
-import dev.herald.server.cluster.RedisHealth;
-import dev.herald.server.cluster.RedisLedger;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

@@ -1,6 +1,4 @@
-package dev.herald.server.config;
-
-import dev.herald.server.app.App;
+package dev.herald.server.app;
 
 /**
  * The app Herald serves when started without any configuration, so that {@code herald serve} works

@@ -1,9 +1,11 @@
-package dev.herald.server.cache;
+package dev.herald.server.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
 import dev.herald.redis.RedisKeys;
-import dev.herald.server.cluster.RedisHealth;
+import dev.herald.server.cache.CacheStore;
+import dev.herald.server.cache.CachedEvent;
+import dev.herald.server.cache.MemoryCacheStore;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +17,13 @@ import java.util.concurrent.CompletableFuture;
  * with the app's TTL (the key the library's Redis driver writes too). Also kept in this node's
  * memory, which answers while Redis cannot be reached.
  */
-public final class RedisCacheStore implements CacheStore {
+final class RedisCacheStore implements CacheStore {
   private final RedisAsyncCommands<String, String> redis;
   private final RedisKeys keys;
   private final RedisHealth health;
   private final MemoryCacheStore local = new MemoryCacheStore();
 
-  public RedisCacheStore(
-      RedisAsyncCommands<String, String> redis, RedisKeys keys, RedisHealth health) {
+  RedisCacheStore(RedisAsyncCommands<String, String> redis, RedisKeys keys, RedisHealth health) {
     this.redis = redis;
     this.keys = keys;
     this.health = health;

@@ -1,6 +1,4 @@
-package dev.herald.server;
-
-import dev.herald.server.cli.HeraldCli;
+package dev.herald.server.cli;
 
 /** The entry point of the runnable jar: {@code java -jar herald-server.jar serve}. */
 public final class Main {

@@ -1,4 +1,4 @@
-package dev.herald.server.protocol;
+package dev.herald.server.presence;
 
 import dev.herald.pusher.PusherJson;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,10 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
-import dev.herald.redis.RedisKeys;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.LocalNode;
-import dev.herald.server.broker.RedisBroker;
-import dev.herald.server.cache.RedisCacheStore;
 import dev.herald.server.channel.ChannelInterest;
-import dev.herald.server.channel.RedisOccupancyStore;
+import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleListener;
-import dev.herald.server.presence.RedisOnlineUserStore;
-import dev.herald.server.presence.RedisPresenceStore;
 import dev.herald.server.webhook.Comebacks;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
@@ -112,9 +107,8 @@ public final class RedisCluster implements AutoCloseable {
           e);
     }
     health.reconnected();
-    RedisKeys keys = new RedisKeys(settings.prefix());
-    broker = new RedisBroker(nodeId, keys, bytes.async(), pubSub, health);
     ledger = new RedisLedger(text.async(), settings.prefix(), nodeId);
+    broker = new RedisBroker(nodeId, ledger.keys(), bytes.async(), pubSub, health);
     client.addListener(
         new RedisConnectionStateListener() {
           @Override
@@ -182,7 +176,7 @@ public final class RedisCluster implements AutoCloseable {
         new RedisPresenceStore(ledger, text.async(), health),
         new RedisOccupancyStore(ledger, text.async(), health),
         new RedisOnlineUserStore(ledger, text.async(), health),
-        new RedisCacheStore(text.async(), new RedisKeys(settings.prefix()), health));
+        new RedisCacheStore(text.async(), ledger.keys(), health));
   }
 
   /** Whether Redis is reachable, failures so far. */
@@ -210,7 +204,7 @@ public final class RedisCluster implements AutoCloseable {
     try {
       // Commands are pipelined in order: once these answer, the last leaves have been applied.
       text.async().ping().get(2, TimeUnit.SECONDS);
-      text.async().zrem(ledger.nodesKey(), nodeId);
+      text.async().zrem(ledger.keys().nodesKey(), nodeId);
       bytes.async().ping().get(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,9 +1,7 @@
-package dev.herald.server.presence;
+package dev.herald.server.redis;
 
-import dev.herald.server.cluster.RedisHealth;
-import dev.herald.server.cluster.RedisLedger;
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Kind;
+import dev.herald.server.presence.OnlineUserStore;
+import dev.herald.server.redis.Counter.Kind;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.Collection;
@@ -15,13 +13,13 @@ import java.util.concurrent.CompletableFuture;
  * Signed-in users of the whole cluster, in Redis: one hash per app, user id → signed-in sockets,
  * changed through this node's ledger. When Redis cannot be reached it answers from this node.
  */
-public final class RedisOnlineUserStore implements OnlineUserStore {
+final class RedisOnlineUserStore implements OnlineUserStore {
   private final RedisLedger ledger;
   private final RedisAsyncCommands<String, String> redis;
   private final RedisHealth health;
   private final LocalSockets<Counter> sockets = new LocalSockets<>();
 
-  public RedisOnlineUserStore(
+  RedisOnlineUserStore(
       RedisLedger ledger, RedisAsyncCommands<String, String> redis, RedisHealth health) {
     this.ledger = ledger;
     this.redis = redis;
@@ -66,7 +64,7 @@ public final class RedisOnlineUserStore implements OnlineUserStore {
       return CompletableFuture.completedFuture(Set.of());
     }
     return redis
-        .hmget(ledger.countsKey(Kind.ONLINE, appId, ""), userIds.toArray(String[]::new))
+        .hmget(ledger.keys().onlineKey(appId), userIds.toArray(String[]::new))
         .toCompletableFuture()
         .<Set<String>>thenApply(
             values -> {

@@ -1,17 +1,14 @@
-package dev.herald.server.presence;
+package dev.herald.server.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
-import dev.herald.server.cluster.RedisLedger;
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Kind;
-import dev.herald.server.cluster.RedisLedger.Transition;
+import dev.herald.server.presence.Member;
 import dev.herald.server.presence.PresenceStore.JoinResult;
 import dev.herald.server.presence.PresenceStore.Joined;
-import dev.herald.server.testing.TestCluster;
+import dev.herald.server.redis.Counter.Kind;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,19 +1,19 @@
-package dev.herald.server.presence;
+package dev.herald.server.redis;
 
-import dev.herald.server.cluster.RedisLedger;
-import dev.herald.server.testing.TestCluster;
+import dev.herald.server.presence.PresenceStore;
+import dev.herald.server.presence.PresenceStoreContract;
 import org.junit.jupiter.api.AfterEach;
 
 /** The contract on Redis, with the store built as {@code RedisCluster.start} builds it. */
-class RedisOnlineUserStoreContractTest extends OnlineUserStoreContract {
+class RedisPresenceStoreContractTest extends PresenceStoreContract {
   private TestCluster redis;
 
   @Override
-  protected OnlineUserStore newStore() {
+  protected PresenceStore newStore() {
     redis = TestCluster.open();
     RedisLedger ledger =
         new RedisLedger(redis.text().async(), redis.prefix(), TestCluster.nodeId());
-    return new RedisOnlineUserStore(ledger, redis.text().async(), TestCluster.health());
+    return new RedisPresenceStore(ledger, redis.text().async(), TestCluster.health());
   }
 
   @AfterEach

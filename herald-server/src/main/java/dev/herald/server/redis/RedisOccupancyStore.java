@@ -1,9 +1,7 @@
-package dev.herald.server.channel;
+package dev.herald.server.redis;
 
-import dev.herald.server.cluster.RedisHealth;
-import dev.herald.server.cluster.RedisLedger;
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Kind;
+import dev.herald.server.channel.OccupancyStore;
+import dev.herald.server.redis.Counter.Kind;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +12,12 @@ import java.util.concurrent.CompletableFuture;
  * through this node's ledger (so a dead node's subscribers are taken back out). When Redis cannot
  * be reached it answers with this node's own counts.
  */
-public final class RedisOccupancyStore implements OccupancyStore {
+final class RedisOccupancyStore implements OccupancyStore {
   private final RedisLedger ledger;
   private final RedisAsyncCommands<String, String> redis;
   private final RedisHealth health;
 
-  public RedisOccupancyStore(
+  RedisOccupancyStore(
       RedisLedger ledger, RedisAsyncCommands<String, String> redis, RedisHealth health) {
     this.ledger = ledger;
     this.redis = redis;
@@ -39,7 +37,7 @@ public final class RedisOccupancyStore implements OccupancyStore {
   @Override
   public CompletableFuture<Integer> count(String appId, String channel) {
     return redis
-        .hget(ledger.countsKey(Kind.OCCUPANCY, appId, ""), channel)
+        .hget(ledger.keys().occupancyKey(appId), channel)
         .toCompletableFuture()
         .thenApply(count -> count == null ? 0 : Integer.parseInt(count))
         .exceptionally(
@@ -52,7 +50,7 @@ public final class RedisOccupancyStore implements OccupancyStore {
   @Override
   public CompletableFuture<Map<String, Integer>> channels(String appId) {
     return redis
-        .hgetall(ledger.countsKey(Kind.OCCUPANCY, appId, ""))
+        .hgetall(ledger.keys().occupancyKey(appId))
         .toCompletableFuture()
         .<Map<String, Integer>>thenApply(
             all -> {
@@ -76,7 +74,7 @@ public final class RedisOccupancyStore implements OccupancyStore {
     Counter counter = counter(appId, channel);
     return ledger
         .change(counter, delta, null, 0, false)
-        .thenApply(RedisLedger.Change::after)
+        .thenApply(Change::after)
         .exceptionally(
             e -> {
               health.failed("count a subscription", e);

@@ -1,19 +1,19 @@
-package dev.herald.server.presence;
+package dev.herald.server.redis;
 
-import dev.herald.server.cluster.RedisLedger;
-import dev.herald.server.testing.TestCluster;
+import dev.herald.server.presence.OnlineUserStore;
+import dev.herald.server.presence.OnlineUserStoreContract;
 import org.junit.jupiter.api.AfterEach;
 
 /** The contract on Redis, with the store built as {@code RedisCluster.start} builds it. */
-class RedisPresenceStoreContractTest extends PresenceStoreContract {
+class RedisOnlineUserStoreContractTest extends OnlineUserStoreContract {
   private TestCluster redis;
 
   @Override
-  protected PresenceStore newStore() {
+  protected OnlineUserStore newStore() {
     redis = TestCluster.open();
     RedisLedger ledger =
         new RedisLedger(redis.text().async(), redis.prefix(), TestCluster.nodeId());
-    return new RedisPresenceStore(ledger, redis.text().async(), TestCluster.health());
+    return new RedisOnlineUserStore(ledger, redis.text().async(), TestCluster.health());
   }
 
   @AfterEach

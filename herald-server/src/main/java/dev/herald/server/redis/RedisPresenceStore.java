@@ -1,11 +1,12 @@
-package dev.herald.server.presence;
+package dev.herald.server.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
-import dev.herald.server.cluster.RedisHealth;
-import dev.herald.server.cluster.RedisLedger;
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Kind;
+import dev.herald.server.presence.Member;
+import dev.herald.server.presence.PresenceStore;
+import dev.herald.server.presence.PresenceStore.JoinResult;
+import dev.herald.server.presence.PresenceStore.Joined;
+import dev.herald.server.redis.Counter.Kind;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,13 +21,13 @@ import java.util.concurrent.CompletableFuture;
  * node that dies are taken back out by whichever node reaps it. When Redis cannot be reached it
  * answers from this node's own members.
  */
-public final class RedisPresenceStore implements PresenceStore {
+final class RedisPresenceStore implements PresenceStore {
   private final RedisLedger ledger;
   private final RedisAsyncCommands<String, String> redis;
   private final RedisHealth health;
   private final LocalSockets<Counter> sockets = new LocalSockets<>();
 
-  public RedisPresenceStore(
+  RedisPresenceStore(
       RedisLedger ledger, RedisAsyncCommands<String, String> redis, RedisHealth health) {
     this.ledger = ledger;
     this.redis = redis;
@@ -83,7 +84,7 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public CompletableFuture<List<Member>> members(String appId, String channel) {
     return redis
-        .hgetall(ledger.infosKey(Kind.PRESENCE, appId, channel))
+        .hgetall(ledger.keys().membersKey(appId, channel))
         .toCompletableFuture()
         .thenApply(RedisPresenceStore::members)
         .exceptionally(
@@ -96,7 +97,7 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public CompletableFuture<Integer> userCount(String appId, String channel) {
     return redis
-        .hlen(ledger.countsKey(Kind.PRESENCE, appId, channel))
+        .hlen(ledger.keys().presenceKey(appId, channel))
         .toCompletableFuture()
         .thenApply(Long::intValue)
         .exceptionally(
@@ -121,7 +122,7 @@ public final class RedisPresenceStore implements PresenceStore {
   }
 
   /** A member's info as stored: JSON text, {@code null} for none. */
-  public static JsonNode parse(String info) {
+  static JsonNode parse(String info) {
     if (info == null || info.isEmpty() || info.equals("null")) {
       return null;
     }

@@ -1,13 +1,11 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
-import io.lettuce.core.ScriptOutputType;
+import dev.herald.redis.RedisKeys;
+import dev.herald.server.redis.ScriptCodec.BeatArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RedisHeartbeat {
   private static final Logger log = LoggerFactory.getLogger(RedisHeartbeat.class);
-  private static final String HEARTBEAT = script();
 
-  private final RedisAsyncCommands<String, String> redis;
+  private final LuaScripts scripts;
   private final RedisLedger ledger;
   private final TransitionAnnouncer announcer;
   private final RedisHealth health;
@@ -59,7 +56,7 @@ final class RedisHeartbeat {
       String nodeId,
       Duration nodeTimeout,
       ScheduledExecutorService timer) {
-    this.redis = redis;
+    this.scripts = new LuaScripts(redis);
     this.ledger = ledger;
     this.announcer = announcer;
     this.health = health;
@@ -96,26 +93,21 @@ final class RedisHeartbeat {
     if (!beating.compareAndSet(false, true)) {
       return; // The previous beat is still waiting for Redis.
     }
-    redis
-        .<List<Object>>eval(
-            HEARTBEAT,
-            ScriptOutputType.MULTI,
-            new String[] {ledger.nodesKey(), ledger.tombstoneKey(nodeId)},
-            nodeId,
-            Long.toString(nodeTimeout.toMillis()))
-        .toCompletableFuture()
+    RedisKeys keys = ledger.keys();
+    scripts
+        .beat(
+            new BeatArgs(
+                keys.nodesKey(), keys.nodeReapedKey(nodeId), nodeId, nodeTimeout.toMillis()))
         .thenCompose(
-            answer -> {
+            beat -> {
               health.answered();
               boolean steady = steady();
-              boolean known = ((Number) answer.get(0)).intValue() == 1;
-              boolean reaped = ((Number) answer.get(1)).intValue() == 1;
-              var work = java.util.concurrent.CompletableFuture.completedFuture((Void) null);
-              if (reaped) {
+              CompletableFuture<Void> work = CompletableFuture.completedFuture(null);
+              if (beat.reaped()) {
                 log.warn("This node was taken for dead by the cluster; announcing it again");
                 reapedUnannounced = true;
               }
-              if (!known) {
+              if (!beat.known()) {
                 resyncNeeded = true;
               }
               if (resyncNeeded || ledger.hasUnheard()) {
@@ -133,8 +125,7 @@ final class RedisHeartbeat {
                               }
                             });
               }
-              for (Object dead : (List<?>) answer.get(2)) {
-                String deadId = String.valueOf(dead);
+              for (String deadId : beat.deadNodeIds()) {
                 if (steady && !deadId.equals(nodeId)) {
                   work = work.thenCompose(ignored -> reap(deadId));
                 }
@@ -160,7 +151,7 @@ final class RedisHeartbeat {
     return now - steadySinceNanos >= nodeTimeout.toNanos();
   }
 
-  private void catchUpLater(List<RedisLedger.CatchUp> catchUps) {
+  private void catchUpLater(List<CatchUp> catchUps) {
     try {
       timer.schedule(() -> announcer.catchUp(catchUps), period() + 1000, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
@@ -168,7 +159,7 @@ final class RedisHeartbeat {
     }
   }
 
-  private java.util.concurrent.CompletableFuture<Void> reap(String deadId) {
+  private CompletableFuture<Void> reap(String deadId) {
     return ledger
         .reap(deadId, nodeTimeout.toMillis())
         .thenAccept(
@@ -181,13 +172,5 @@ final class RedisHeartbeat {
               }
               announcer.announce(changes, true);
             });
-  }
-
-  private static String script() {
-    try (InputStream in = RedisHeartbeat.class.getResourceAsStream("heartbeat.lua")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

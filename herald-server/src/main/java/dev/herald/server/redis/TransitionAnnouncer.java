@@ -1,16 +1,13 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.Message;
-import dev.herald.server.broker.RedisBroker;
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Transition;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
-import dev.herald.server.presence.RedisPresenceStore;
-import dev.herald.server.protocol.Watchlists;
+import dev.herald.server.presence.Watchlists;
+import dev.herald.server.redis.Counter.Kind;
 import java.time.Clock;
 import java.util.List;
 
@@ -69,11 +66,11 @@ final class TransitionAnnouncer {
    * listen again and have put their own shares back: a member who left here is gone only if no node
    * counts them.
    */
-  void catchUp(List<RedisLedger.CatchUp> catchUps) {
-    for (RedisLedger.CatchUp catchUp : catchUps) {
+  void catchUp(List<CatchUp> catchUps) {
+    for (CatchUp catchUp : catchUps) {
       Counter c = catchUp.counter();
       boolean counted = ledger.localCount(c) > 0;
-      if (c.kind() == RedisLedger.Kind.OCCUPANCY || counted == catchUp.heardBefore()) {
+      if (c.kind() == Kind.OCCUPANCY || counted == catchUp.heardBefore()) {
         continue; // no client message, or nothing the others missed
       }
       if (counted) {
@@ -94,7 +91,7 @@ final class TransitionAnnouncer {
   }
 
   private void joinedElsewhere(Counter c, String info) {
-    if (c.kind() == RedisLedger.Kind.PRESENCE) {
+    if (c.kind() == Kind.PRESENCE) {
       broker.publishElsewhere(
           new Message(
               c.appId(),
@@ -107,7 +104,7 @@ final class TransitionAnnouncer {
   }
 
   private void leftElsewhere(Counter c) {
-    if (c.kind() == RedisLedger.Kind.PRESENCE) {
+    if (c.kind() == Kind.PRESENCE) {
       broker.publishElsewhere(
           new Message(
               c.appId(), c.channel(), PusherJson.memberRemoved(c.channel(), c.field()), null));

@@ -1,12 +1,11 @@
-package dev.herald.server.channel;
+package dev.herald.server.redis;
 
 import static dev.herald.server.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.herald.server.cluster.RedisLedger;
-import dev.herald.server.cluster.RedisLedger.Transition;
-import dev.herald.server.testing.TestCluster;
+import dev.herald.server.channel.OccupancyStore;
+import dev.herald.server.channel.OccupancyStoreContract;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
 import dev.herald.WebhookEvent;
-import dev.herald.server.cluster.RedisLedger.Counter;
-import dev.herald.server.cluster.RedisLedger.Kind;
+import dev.herald.server.redis.Counter.Kind;
 import dev.herald.server.webhook.Comebacks;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,4 +1,4 @@
-package dev.herald.server.cluster;
+package dev.herald.server.redis;
 
 import io.lettuce.core.RedisURI;
 import java.net.URI;
