@@ -75,7 +75,7 @@ public final class RedisCluster implements AutoCloseable {
   private volatile RedisHeartbeat heartbeat;
   private volatile boolean left;
 
-  private RedisCluster(RedisSettings settings) {
+  private RedisCluster(RedisSettings settings, boolean markDepartures) {
     this.settings = settings;
     // Two missed beats: the node is not ready well before the others take it for dead.
     this.health = new RedisHealth(settings.nodeTimeout().multipliedBy(2).dividedBy(3));
@@ -115,6 +115,9 @@ public final class RedisCluster implements AutoCloseable {
     RedisKeys keys = new RedisKeys(settings.prefix());
     broker = new RedisBroker(nodeId, keys, bytes.async(), pubSub, health);
     ledger = new RedisLedger(text.async(), settings.prefix(), nodeId);
+    if (markDepartures) {
+      ledger.markDepartures();
+    }
     client.addListener(
         new RedisConnectionStateListener() {
           @Override
@@ -141,10 +144,13 @@ public final class RedisCluster implements AutoCloseable {
   /**
    * Connects to Redis.
    *
+   * @param markDepartures whether this node marks its departures in Redis, so that the cluster can
+   *     tell whether a departed member or channel came back elsewhere (the webhooks' comeback
+   *     delay); a cluster without webhooks does not need the marks
    * @throws IllegalStateException when Redis cannot be reached at start
    */
-  public static RedisCluster connect(RedisSettings settings) {
-    return new RedisCluster(settings);
+  public static RedisCluster connect(RedisSettings settings, boolean markDepartures) {
+    return new RedisCluster(settings, markDepartures);
   }
 
   /** What the channel registry tells when this node starts or stops needing a channel. */
@@ -153,11 +159,10 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   /**
-   * The comeback delay of the webhooks, decided for the whole cluster; asking for it makes this
-   * node mark its departures in Redis (a cluster without webhooks does not need the marks).
+   * The comeback delay of the webhooks, decided for the whole cluster from the departures the nodes
+   * mark (see {@link #connect}).
    */
   public Comebacks comebacks() {
-    ledger.markDepartures();
     return new RedisComebacks(ledger);
   }
 
