@@ -180,7 +180,10 @@ public final class PusherProtocol {
     if (failure != null) {
       conn.send(
           PusherJson.subscriptionError(
-              failure.channel(), failure.type(), e.getMessage(), failure.status()));
+              failure.channel(),
+              failure.refusal().type(),
+              e.getMessage(),
+              failure.refusal().status()));
     }
     log.debug(
         "app={} socket={} rejected: {} {}",

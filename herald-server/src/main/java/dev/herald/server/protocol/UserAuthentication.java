@@ -97,7 +97,16 @@ final class UserAuthentication {
         channels.subscribe(appId, Watchlists.channel(watched), conn);
       }
       CompletableFuture<Set<String>> online = cluster.onlineUsers().online(appId, watchlist);
-      OnLoop.when(conn, online, () -> sendWatchlistState(conn, watchlist, online.join()));
+      OnLoop.when(
+          conn,
+          online,
+          () -> sendWatchlistState(conn, watchlist, online.join()),
+          () -> {
+            // Signed in all the same; only who of the watchlist is online is unknown (§1.7).
+            throw PusherException.reject(
+                PusherError.OVER_CAPACITY,
+                "Could not tell who of the watchlist is online: the cluster did not answer");
+          });
     }
   }
 

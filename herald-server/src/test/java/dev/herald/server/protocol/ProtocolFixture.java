@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A protocol wired to in-memory parts, with fake connections on one direct loop. */
 final class ProtocolFixture {
@@ -70,28 +71,41 @@ final class ProtocolFixture {
   final MemoryPresenceStore presence = new MemoryPresenceStore();
   final MemoryCacheStore cache = new MemoryCacheStore();
   final SignedInUsers signedIn = new SignedInUsers();
-  final Cluster cluster =
-      new Cluster(
-          new LocalBroker(new NodeDelivery(channels, signedIn)),
-          presence,
-          new MemoryOccupancyStore(),
-          new MemoryOnlineUserStore(),
-          cache);
+  final Cluster cluster;
   final List<LifecycleEvent> events = new ArrayList<>();
   final ManualScheduler scheduler = new ManualScheduler(clock);
-  final PusherProtocol protocol =
-      new PusherProtocol(
-          ProtocolSettings.DEFAULTS,
-          new StaticAppRegistry(
-              List.of(APP, NO_CLIENT_EVENTS, DISABLED, SMALL, TIGHT, FEATURES, AUTHORIZED)),
-          channels,
-          cluster,
-          signedIn,
-          events::add,
-          scheduler,
-          clock);
+  final PusherProtocol protocol;
   private final DirectLoop loop = new DirectLoop();
   private int sockets;
+
+  ProtocolFixture() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * A fixture whose protocol uses {@code change} of the in-memory cluster (e.g. a failing store).
+   */
+  ProtocolFixture(UnaryOperator<Cluster> change) {
+    cluster =
+        change.apply(
+            new Cluster(
+                new LocalBroker(new NodeDelivery(channels, signedIn)),
+                presence,
+                new MemoryOccupancyStore(),
+                new MemoryOnlineUserStore(),
+                cache));
+    protocol =
+        new PusherProtocol(
+            ProtocolSettings.DEFAULTS,
+            new StaticAppRegistry(
+                List.of(APP, NO_CLIENT_EVENTS, DISABLED, SMALL, TIGHT, FEATURES, AUTHORIZED)),
+            channels,
+            cluster,
+            signedIn,
+            events::add,
+            scheduler,
+            clock);
+  }
 
   FakeConnection connect() {
     return connect(APP);
