@@ -22,6 +22,7 @@ import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
 import dev.herald.server.protocol.PusherProtocol;
 import dev.herald.server.protocol.SignedInUsers;
+import dev.herald.server.timer.ExecutorScheduler;
 import dev.herald.server.webhook.Comebacks;
 import dev.herald.server.webhook.HttpWebhookSender;
 import dev.herald.server.webhook.WebhookSettings;
@@ -30,9 +31,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A running Herald server: the composition root that wires apps, channels, presence, the cache, the
@@ -52,7 +50,7 @@ public final class HeraldServer implements AutoCloseable {
   private final Cluster cluster;
   private final Broker broker;
   private final EventPublisher publisher;
-  private final ScheduledExecutorService timers;
+  private final ExecutorScheduler timers;
   private final Optional<HttpWebhookSender> webhooks;
   private final LifecycleDispatcher lifecycle;
 
@@ -75,12 +73,15 @@ public final class HeraldServer implements AutoCloseable {
         config
             .redis()
             .map(r -> resources.push(RedisCluster.connect(r, markDepartures), RedisCluster::close));
+    // The one timer thread: subscription counts, the heartbeat, the webhooks' delays and retries.
+    timers = resources.push(new ExecutorScheduler(), ExecutorScheduler::close);
     webhooks =
         HttpWebhookSender.forApps(
                 apps,
                 clock,
                 WebhookSettings.DEFAULTS,
-                redis.map(RedisCluster::comebacks).orElse(Comebacks.LOCAL))
+                redis.map(RedisCluster::comebacks).orElse(Comebacks.LOCAL),
+                timers)
             .map(sender -> resources.push(sender, HttpWebhookSender::close));
     transport =
         new NettyServer(
@@ -105,26 +106,15 @@ public final class HeraldServer implements AutoCloseable {
     lifecycle =
         resources.push(
             new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE), LifecycleDispatcher::close);
-    timers =
-        resources.push(
-            Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread),
-            ScheduledExecutorService::shutdownNow);
     cluster =
         redis
-            .map(r -> resources.push(r.start(node, lifecycle, apps, clock), c -> r.leave()))
+            .map(r -> resources.push(r.start(node, lifecycle, apps, clock, timers), c -> r.leave()))
             .orElseGet(() -> Cluster.singleNode(node));
     broker = resources.push(cluster.broker(), Broker::close);
     publisher = new EventPublisher(broker, cluster.cache(), clock);
     PusherProtocol protocol =
         new PusherProtocol(
-            config.protocol(),
-            apps,
-            channels,
-            cluster,
-            signedIn,
-            lifecycle,
-            (task, delayMillis) -> timers.schedule(task, delayMillis, TimeUnit.MILLISECONDS),
-            clock);
+            config.protocol(), apps, channels, cluster, signedIn, lifecycle, timers, clock);
     Readiness readiness =
         redis.<Readiness>map(r -> () -> redisProblem(r.health())).orElse(Readiness.ALWAYS);
     bindMetrics(protocol);
@@ -204,7 +194,7 @@ public final class HeraldServer implements AutoCloseable {
   /**
    * Stops accepting, closes every connection and frees the threads, in the reverse order of the
    * start: transport, broker, leaving the cluster (the last leaves are counted and announced),
-   * timers, lifecycle events, webhooks (which may ask the cluster about comebacks), Redis, metrics.
+   * lifecycle events, webhooks (which may ask the cluster about comebacks), timers, Redis, metrics.
    * Blocks until done; a second call does nothing.
    */
   @Override
@@ -251,11 +241,5 @@ public final class HeraldServer implements AutoCloseable {
         "Redis is unreachable; delivering to this node's clients only ("
             + health.failures()
             + " Redis failures so far)");
-  }
-
-  private static Thread timerThread(Runnable task) {
-    Thread thread = new Thread(task, "herald-timers");
-    thread.setDaemon(true);
-    return thread;
   }
 }

@@ -92,6 +92,25 @@ class HeraldServerStartupIT {
     awaitNothingLeftSince(before, socketsBefore);
   }
 
+  @Test
+  void aClusterNodeWithWebhooksKeepsTimeOnOneTimerThread() throws IOException {
+    try (TestCluster redis = TestCluster.open()) {
+      Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+      long socketsBefore = openSockets();
+      RedisSettings settings =
+          RedisSettings.of(TestRedis.uri()).withPrefix(redis.prefix()).withNodeTimeout(SETTLE);
+      try (HeraldServer server = start(config(0).withRedis(settings))) {
+        assertThat(server.port()).isPositive();
+        // Herald's own (Lettuce keeps a timer of its own for its connections).
+        assertThat(serverThreadsStartedSince(before))
+            .filteredOn(name -> name.startsWith("herald-"))
+            .filteredOn(name -> name.contains("timer") || name.contains("heartbeat"))
+            .containsExactly("herald-timers");
+      }
+      awaitNothingLeftSince(before, socketsBefore);
+    }
+  }
+
   private static HeraldServer start(ServerConfig config) {
     return HeraldServer.start(config, Clock.systemUTC(), List.of(event -> {}));
   }

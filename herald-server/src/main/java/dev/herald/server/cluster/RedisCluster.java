@@ -10,6 +10,7 @@ import dev.herald.server.channel.RedisOccupancyStore;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.presence.RedisOnlineUserStore;
 import dev.herald.server.presence.RedisPresenceStore;
+import dev.herald.server.timer.Scheduler;
 import dev.herald.server.webhook.Comebacks;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
@@ -31,8 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -65,13 +64,6 @@ public final class RedisCluster implements AutoCloseable {
   private final StatefulRedisPubSubConnection<byte[], byte[]> pubSub;
   private final RedisBroker broker;
   private final RedisLedger ledger;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "herald-redis-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-          });
   private volatile RedisHeartbeat heartbeat;
   private volatile boolean left;
 
@@ -167,10 +159,11 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   /**
-   * Starts the node: delivers what other nodes publish into {@code node}, and beats. The stores and
-   * the broker are returned as the cluster this node shares.
+   * Starts the node: delivers what other nodes publish into {@code node}, and beats on {@code
+   * timers}. The stores and the broker are returned as the cluster this node shares.
    */
-  public Cluster start(LocalNode node, LifecycleListener events, AppRegistry apps, Clock clock) {
+  public Cluster start(
+      LocalNode node, LifecycleListener events, AppRegistry apps, Clock clock, Scheduler timers) {
     broker.deliverTo(node);
     heartbeat =
         new RedisHeartbeat(
@@ -180,7 +173,7 @@ public final class RedisCluster implements AutoCloseable {
             health,
             nodeId,
             settings.nodeTimeout(),
-            timer);
+            timers);
     heartbeat.start();
     return new Cluster(
         broker,
@@ -211,7 +204,10 @@ public final class RedisCluster implements AutoCloseable {
       return;
     }
     left = true;
-    timer.shutdownNow();
+    RedisHeartbeat beating = heartbeat;
+    if (beating != null) {
+      beating.stop();
+    }
     try {
       // Commands are pipelined in order: once these answer, the last leaves have been applied.
       text.async().ping().get(2, TimeUnit.SECONDS);

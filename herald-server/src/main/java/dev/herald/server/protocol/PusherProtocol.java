@@ -8,6 +8,7 @@ import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.protocol.PusherException.SubscriptionFailure;
+import dev.herald.server.timer.Scheduler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
