@@ -22,6 +22,7 @@ import dev.herald.server.protocol.PusherProtocol;
 import dev.herald.server.protocol.SignedInUsers;
 import dev.herald.server.redis.RedisCluster;
 import dev.herald.server.redis.RedisHealth;
+import dev.herald.server.timer.ExecutorScheduler;
 import dev.herald.server.webhook.Comebacks;
 import dev.herald.server.webhook.HttpWebhookSender;
 import dev.herald.server.webhook.WebhookSettings;
@@ -30,9 +31,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A running Herald server: the composition root that wires apps, channels, presence, the cache, the
@@ -43,6 +41,7 @@ public final class HeraldServer implements AutoCloseable {
   /** Lifecycle events that may wait for slow listeners before new ones are dropped. */
   static final int LIFECYCLE_QUEUE = 65_536;
 
+  private final CloseStack resources;
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final AppRegistry apps;
@@ -51,22 +50,39 @@ public final class HeraldServer implements AutoCloseable {
   private final Cluster cluster;
   private final Broker broker;
   private final EventPublisher publisher;
-  private final ScheduledExecutorService timers;
+  private final ExecutorScheduler timers;
   private final Optional<HttpWebhookSender> webhooks;
   private final LifecycleDispatcher lifecycle;
 
-  private HeraldServer(ServerConfig config, Clock clock, List<LifecycleListener> extraListeners) {
+  /**
+   * Starts every part in turn, pushing each on {@code resources} as soon as it runs: when a later
+   * step fails (the port is taken), {@link #start} closes what started in reverse, so no heartbeat,
+   * thread or connection outlives the failed start. {@link #close} pops the same stack.
+   */
+  private HeraldServer(
+      ServerConfig config,
+      Clock clock,
+      List<LifecycleListener> extraListeners,
+      CloseStack resources) {
+    this.resources = resources;
+    metrics = resources.push(new ServerMetrics(), ServerMetrics::close);
     apps = new StaticAppRegistry(config.apps());
-    redis = config.redis().map(RedisCluster::connect);
+    // Departures are marked in Redis only when webhooks may ask whether someone came back.
+    boolean markDepartures = HttpWebhookSender.anyWebhooks(apps);
+    redis =
+        config
+            .redis()
+            .map(r -> resources.push(RedisCluster.connect(r, markDepartures), RedisCluster::close));
+    // The one timer thread: subscription counts, the heartbeat, the webhooks' delays and retries.
+    timers = resources.push(new ExecutorScheduler(), ExecutorScheduler::close);
     webhooks =
         HttpWebhookSender.forApps(
-            apps,
-            clock,
-            WebhookSettings.DEFAULTS,
-            redis
-                .filter(r -> HttpWebhookSender.anyWebhooks(apps))
-                .map(RedisCluster::comebacks)
-                .orElse(Comebacks.LOCAL));
+                apps,
+                clock,
+                WebhookSettings.DEFAULTS,
+                redis.map(RedisCluster::comebacks).orElse(Comebacks.LOCAL),
+                timers)
+            .map(sender -> resources.push(sender, HttpWebhookSender::close));
     transport =
         new NettyServer(
             new NettySettings(
@@ -87,29 +103,25 @@ public final class HeraldServer implements AutoCloseable {
     NodeDelivery node = new NodeDelivery(channels, signedIn);
     List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
     webhooks.ifPresent(listeners::add);
-    lifecycle = new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE);
+    // Closed after the transport: the last vacated channels reach the webhooks.
+    lifecycle =
+        resources.push(
+            new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE), LifecycleDispatcher::close);
     cluster =
         redis
-            .map(r -> r.start(node, lifecycle, apps, clock))
+            .map(r -> resources.push(r.start(node, lifecycle, apps, clock, timers), c -> r.leave()))
             .orElseGet(() -> Cluster.singleNode(node));
-    broker = cluster.broker();
+    broker = resources.push(cluster.broker(), Broker::close);
     publisher = new EventPublisher(broker, cluster.cache(), clock);
-    timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     PusherProtocol protocol =
         new PusherProtocol(
-            config.protocol(),
-            apps,
-            channels,
-            cluster,
-            signedIn,
-            lifecycle,
-            (task, delayMillis) -> timers.schedule(task, delayMillis, TimeUnit.MILLISECONDS),
-            clock);
+            config.protocol(), apps, channels, cluster, signedIn, lifecycle, timers, clock);
     Readiness readiness =
         redis.<Readiness>map(r -> () -> redisProblem(r.health())).orElse(Readiness.ALWAYS);
-    metrics = new ServerMetrics();
     bindMetrics(protocol);
-    HttpApi api = new HttpApi(apps, cluster, readiness, metrics::scrape, clock);
+    HttpApi api = new HttpApi(apps, cluster, publisher, readiness, metrics::scrape, clock);
+    // Pushed before it starts: a start that fails halfway (TLS files, the bind) frees its loops.
+    resources.push(transport::close);
     address = transport.start(protocol, api);
   }
 
@@ -130,7 +142,13 @@ public final class HeraldServer implements AutoCloseable {
    */
   public static HeraldServer start(
       ServerConfig config, Clock clock, List<LifecycleListener> listeners) {
-    return new HeraldServer(config, clock, listeners);
+    CloseStack resources = new CloseStack();
+    try {
+      return new HeraldServer(config, clock, listeners, resources);
+    } catch (Throwable e) { // also what Netty throws unchecked, e.g. the bind's IOException
+      resources.closeAfter(e);
+      throw e;
+    }
   }
 
   /**
@@ -174,17 +192,15 @@ public final class HeraldServer implements AutoCloseable {
     return address.getPort();
   }
 
-  /** Stops accepting, closes every connection and frees the threads. Blocks until done. */
+  /**
+   * Stops accepting, closes every connection and frees the threads, in the reverse order of the
+   * start: transport, broker, leaving the cluster (the last leaves are counted and announced),
+   * lifecycle events, webhooks (which may ask the cluster about comebacks), timers, Redis, metrics.
+   * Blocks until done; a second call does nothing.
+   */
   @Override
   public void close() {
-    transport.close();
-    broker.close();
-    redis.ifPresent(RedisCluster::leave); // the last leaves are counted and announced
-    timers.shutdownNow();
-    lifecycle.close(); // after the transport: the last vacated channels reach the webhooks
-    webhooks.ifPresent(HttpWebhookSender::close); // may ask the cluster about comebacks
-    redis.ifPresent(RedisCluster::close);
-    metrics.close();
+    resources.close();
   }
 
   private void bindMetrics(PusherProtocol protocol) {
@@ -226,11 +242,5 @@ public final class HeraldServer implements AutoCloseable {
         "Redis is unreachable; delivering to this node's clients only ("
             + health.failures()
             + " Redis failures so far)");
-  }
-
-  private static Thread timerThread(Runnable task) {
-    Thread thread = new Thread(task, "herald-timers");
-    thread.setDaemon(true);
-    return thread;
   }
 }

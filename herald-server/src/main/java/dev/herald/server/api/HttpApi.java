@@ -64,12 +64,19 @@ public final class HttpApi {
    * @param clock the time {@code auth_timestamp} is checked against
    */
   public HttpApi(AppRegistry apps, Cluster cluster, Readiness readiness, Clock clock) {
-    this(apps, cluster, readiness, () -> "", clock);
+    this(
+        apps,
+        cluster,
+        new EventPublisher(cluster.broker(), cluster.cache(), clock),
+        readiness,
+        () -> "",
+        clock);
   }
 
   /**
    * @param apps the apps requests are signed for
-   * @param cluster the broker events are published to and the stores queries are answered from
+   * @param cluster the stores queries are answered from
+   * @param publisher publishes the events (the server's one, shared with in-process broadcasts)
    * @param readiness whether the node can serve the cluster ({@code GET /ready})
    * @param metrics the metrics in the Prometheus text format ({@code GET /metrics})
    * @param clock the time {@code auth_timestamp} is checked against
@@ -77,14 +84,14 @@ public final class HttpApi {
   public HttpApi(
       AppRegistry apps,
       Cluster cluster,
+      EventPublisher publisher,
       Readiness readiness,
       Supplier<String> metrics,
       Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
     this.requestRates = new ApiRequestRates(clock);
     ChannelInfo info = new ChannelInfo(cluster.occupancy(), cluster.presence());
-    EventsEndpoint events =
-        new EventsEndpoint(info, new EventPublisher(cluster.broker(), cluster.cache(), clock));
+    EventsEndpoint events = new EventsEndpoint(info, publisher);
     ChannelsEndpoint channelQueries =
         new ChannelsEndpoint(cluster.occupancy(), cluster.presence(), info, cluster.cache(), clock);
     UsersEndpoint users = new UsersEndpoint(cluster.broker());

@@ -25,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class NettyServer implements AutoCloseable {
   private final WebSocketFrames frames = new WebSocketFrames(PooledByteBufAllocator.DEFAULT);
   private final LongAdder slowConsumersClosed = new LongAdder();
   private final List<io.netty.util.concurrent.ScheduledFuture<?>> sweeps = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel serverChannel;
@@ -136,7 +138,7 @@ public final class NettyServer implements AutoCloseable {
     try {
       serverChannel =
           bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty throws the bind's IOException unchecked
       close();
       throw new IllegalStateException(
           "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
@@ -178,10 +180,14 @@ public final class NettyServer implements AutoCloseable {
 
   /**
    * Stops accepting, tells every client to reconnect (4200, so they move to another node at once),
-   * and releases the threads. Blocks until done, at most a few seconds.
+   * and releases the threads. Blocks until done, at most a few seconds. Only the first call does
+   * anything (a failed bind has closed already).
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     synchronized (sweeps) {
       sweeps.forEach(s -> s.cancel(false));
     }

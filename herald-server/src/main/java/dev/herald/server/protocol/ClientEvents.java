@@ -39,7 +39,7 @@ final class ClientEvents {
       throw reject("Client event " + event + " needs a channel");
     }
     Subscription subscription = conn.state().subscriptions.get(channel);
-    if (subscription == null || !subscription.confirmed) {
+    if (subscription == null || !subscription.isConfirmed()) {
       throw reject(
           "Cannot broadcast client event (connection not subscribed to channel " + channel + ")");
     }

@@ -54,7 +54,7 @@ public final class ConnectionState {
   /** Whether the connection is subscribed to {@code channel} (and the server confirmed it). */
   public boolean isSubscribed(String channel) {
     Subscription subscription = subscriptions.get(channel);
-    return subscription != null && subscription.confirmed;
+    return subscription != null && subscription.isConfirmed();
   }
 
   /** The number of channels the connection is subscribed to. */
@@ -64,17 +64,26 @@ public final class ConnectionState {
 
   /**
    * One subscription, from the subscribe frame until it is left. While the cluster's answers are
-   * awaited it is not yet {@code confirmed}; one left meanwhile is {@code abandoned}, and the
+   * awaited it is {@link Stage#PENDING}; one left meanwhile is {@link Stage#ABANDONED}, and the
    * confirmation step undoes what was recorded.
    */
   static final class Subscription {
+    /** Where a subscription stands; it only moves from {@code PENDING} to one of the others. */
+    enum Stage {
+      /** Recorded here; the cluster's answers are awaited. */
+      PENDING,
+      /** The client was told it is subscribed. */
+      CONFIRMED,
+      /** Left before it was confirmed. */
+      ABANDONED
+    }
+
     final ChannelType type;
 
     /** The presence member (presence channels only), else null. */
     final Member member;
 
-    boolean confirmed;
-    boolean abandoned;
+    private Stage stage = Stage.PENDING;
 
     Subscription(ChannelType type, Member member) {
       this.type = type;
@@ -87,6 +96,31 @@ public final class ConnectionState {
 
     Member member() {
       return member;
+    }
+
+    Stage stage() {
+      return stage;
+    }
+
+    boolean isConfirmed() {
+      return stage == Stage.CONFIRMED;
+    }
+
+    /** The cluster answered and the client is told. */
+    void confirm() {
+      moveFromPending(Stage.CONFIRMED);
+    }
+
+    /** Left while pending. */
+    void abandon() {
+      moveFromPending(Stage.ABANDONED);
+    }
+
+    private void moveFromPending(Stage next) {
+      if (stage != Stage.PENDING) {
+        throw new IllegalStateException("subscription is " + stage + ", not pending");
+      }
+      stage = next;
     }
   }
 }

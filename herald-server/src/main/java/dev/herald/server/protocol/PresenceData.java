@@ -50,7 +50,6 @@ final class PresenceData {
   }
 
   private static PusherException bad(String channel, String message) {
-    return Subscriptions.failure(
-        channel, PusherError.INVALID_MESSAGE, "InvalidChannelData", 400, message);
+    return SubscriptionRefusal.INVALID_CHANNEL_DATA.of(channel, message);
   }
 }

@@ -31,10 +31,9 @@ public final class PusherException extends RuntimeException {
    * A failed subscription: the client gets {@code pusher:subscription_error} on the channel (as
    * pusher-js and Echo expect) and a {@code pusher:error}; the connection stays open.
    */
-  public static PusherException subscription(
-      PusherError error, String channel, String type, int status, String message) {
+  static PusherException subscription(SubscriptionRefusal refusal, String channel, String message) {
     return new PusherException(
-        error, message, false, new SubscriptionFailure(channel, type, status));
+        refusal.error(), message, false, new SubscriptionFailure(channel, refusal));
   }
 
   public PusherError error() {
@@ -50,5 +49,5 @@ public final class PusherException extends RuntimeException {
     return subscription;
   }
 
-  record SubscriptionFailure(String channel, String type, int status) {}
+  record SubscriptionFailure(String channel, SubscriptionRefusal refusal) {}
 }

@@ -9,6 +9,7 @@ import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.protocol.PusherException.SubscriptionFailure;
+import dev.herald.server.timer.Scheduler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -227,7 +228,10 @@ public final class PusherProtocol {
     if (failure != null) {
       conn.send(
           PusherJson.subscriptionError(
-              failure.channel(), failure.type(), e.getMessage(), failure.status()));
+              failure.channel(),
+              failure.refusal().type(),
+              e.getMessage(),
+              failure.refusal().status()));
     }
     log.debug(
         "app={} socket={} rejected: {} {}",

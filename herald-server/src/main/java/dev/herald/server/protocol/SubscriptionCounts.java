@@ -6,7 +6,9 @@ import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.Message;
 import dev.herald.server.lifecycle.LifecycleEvent.SubscriptionCountChanged;
 import dev.herald.server.lifecycle.LifecycleListener;
+import dev.herald.server.timer.Scheduler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,7 +56,7 @@ final class SubscriptionCounts {
         throttle.lastSentMillis = now;
       } else {
         throttle.scheduled = true;
-        scheduler.schedule(() -> flush(key, throttle), wait);
+        scheduler.schedule(() -> flush(key, throttle), Duration.ofMillis(wait));
         return;
       }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.ChannelName;
 import dev.herald.pusher.ChannelType;
 import dev.herald.pusher.PusherJson;
-import dev.herald.pusher.Signatures;
 import dev.herald.server.app.App;
 import dev.herald.server.broker.Message;
 import dev.herald.server.cache.CachedEvent;
@@ -16,6 +15,7 @@ import dev.herald.server.presence.Member;
 import dev.herald.server.presence.PresenceStore.JoinResult;
 import dev.herald.server.presence.PresenceStore.Joined;
 import dev.herald.server.protocol.ConnectionState.Subscription;
+import dev.herald.server.protocol.ConnectionState.Subscription.Stage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -67,7 +67,7 @@ final class Subscriptions {
     ChannelName.problem(channel)
         .ifPresent(
             problem -> {
-              throw failure(channel, PusherError.INVALID_MESSAGE, "InvalidChannel", 400, problem);
+              throw SubscriptionRefusal.INVALID_CHANNEL.of(channel, problem);
             });
     ChannelType type = ChannelType.of(channel);
     String auth = ClientFrame.optionalString(data, PusherJson.AUTH, frame.event());
@@ -75,27 +75,17 @@ final class Subscriptions {
     App app = conn.app();
     ConnectionState state = conn.state();
     if (type.requiresAuth()) {
-      verifyAuth(conn, channel, type, auth, channelData);
+      SubscribeChecks.verifyAuth(conn, channel, type, auth, channelData);
     }
     Subscription existing = state.subscriptions.get(channel);
     if (existing != null) {
       // Already subscribed (pusher-js resubscribes in some races): confirm again, change nothing.
-      if (existing.confirmed) {
+      if (existing.isConfirmed()) {
         confirmAgain(conn, channel, type);
       }
       return;
     }
-    int maxChannels = app.limits().maxChannelsPerConnection();
-    if (state.subscriptions.size() >= maxChannels) {
-      throw failure(
-          channel,
-          PusherError.TOO_MANY_CHANNELS,
-          "LimitReached",
-          429,
-          "Too many channels: a connection may be subscribed to "
-              + maxChannels
-              + " channels at once (max_channels_per_connection); unsubscribe from one first");
-    }
+    SubscribeChecks.withinChannelLimit(conn, channel);
     Member member = null;
     if (type == ChannelType.PRESENCE) {
       member =
@@ -128,7 +118,8 @@ final class Subscriptions {
     OnLoop.when(
         conn,
         CompletableFuture.allOf(counted, cached, listening),
-        () -> confirm(conn, channel, subscription, joined.join(), counted.join(), cached.join()));
+        () -> confirm(conn, channel, subscription, joined.join(), counted.join(), cached.join()),
+        () -> refuseUnanswered(conn, channel, subscription, joined, counted));
   }
 
   /** The cluster has answered: confirm to the client and tell everyone, or undo. */
@@ -143,11 +134,11 @@ final class Subscriptions {
     ConnectionState state = conn.state();
     long now = clock.millis();
     boolean full = joined != null && joined.result() == JoinResult.FULL;
-    if (subscription.abandoned || state.closed) {
+    if (subscription.stage() == Stage.ABANDONED || state.closed) {
       // Left meanwhile. Still announce what the cluster recorded (others may list it already),
       // then take it back.
       announce(conn, channel, subscription, joined, count, now);
-      undo(conn, channel, subscription, full, count);
+      undo(conn, channel, subscription, !full, count);
       return;
     }
     if (full) {
@@ -155,11 +146,8 @@ final class Subscriptions {
       channels.unsubscribe(app.id(), channel, conn);
       PusherProtocol.report(
           conn,
-          failure(
+          SubscriptionRefusal.LIMIT_REACHED.of(
               channel,
-              PusherError.OVER_CAPACITY,
-              "LimitReached",
-              PusherError.OVER_CAPACITY.code(),
               "Presence channel "
                   + channel
                   + " is full ("
@@ -167,7 +155,7 @@ final class Subscriptions {
                   + " members)"));
       return;
     }
-    subscription.confirmed = true;
+    subscription.confirm();
     if (subscription.type.requiresAuth()) {
       state.authorized = true;
     }
@@ -183,6 +171,29 @@ final class Subscriptions {
     if (subscription.type != ChannelType.PRESENCE) {
       counts.changed(app, channel, count);
     }
+  }
+
+  /**
+   * A store failed (Redis away): the client is told to try again, and what the cluster did record
+   * is announced and taken back, as for a subscription left before it was confirmed.
+   */
+  private void refuseUnanswered(
+      Connection conn,
+      String channel,
+      Subscription subscription,
+      CompletableFuture<Joined> joined,
+      CompletableFuture<Integer> counted) {
+    Joined recorded = joined.isCompletedExceptionally() ? null : joined.join();
+    int count = counted.isCompletedExceptionally() ? -1 : counted.join();
+    boolean memberRecorded = recorded != null && recorded.result() != JoinResult.FULL;
+    announce(conn, channel, subscription, recorded, count, clock.millis());
+    undo(conn, channel, subscription, memberRecorded, count);
+    if (subscription.stage() == Stage.ABANDONED || conn.state().closed) {
+      return; // Left meanwhile: nobody waits for an answer.
+    }
+    conn.state().subscriptions.remove(channel);
+    channels.unsubscribe(conn.app().id(), channel, conn);
+    throw unanswered(channel);
   }
 
   /** Tells everyone that the channel became occupied and the user joined, when they did. */
@@ -213,8 +224,12 @@ final class Subscriptions {
 
   /** The subscription was left before it was confirmed: take back what the cluster recorded. */
   private void undo(
-      Connection conn, String channel, Subscription subscription, boolean full, int count) {
-    if (!full && subscription.member != null) {
+      Connection conn,
+      String channel,
+      Subscription subscription,
+      boolean memberRecorded,
+      int count) {
+    if (memberRecorded && subscription.member != null) {
       leavePresence(conn.app().id(), conn.socketId(), channel, subscription.member);
     }
     if (count > 0) {
@@ -245,8 +260,8 @@ final class Subscriptions {
     }
     App app = conn.app();
     channels.unsubscribe(app.id(), channel, conn);
-    if (!subscription.confirmed) {
-      subscription.abandoned = true; // confirm() undoes what the cluster recorded
+    if (!subscription.isConfirmed()) {
+      subscription.abandon(); // confirm() undoes what the cluster recorded
       return;
     }
     events.on(new LifecycleEvent.Unsubscribed(app.id(), conn.socketId(), channel, clock.millis()));
@@ -299,7 +314,13 @@ final class Subscriptions {
       return;
     }
     CompletableFuture<List<Member>> members = cluster.presence().members(conn.app().id(), channel);
-    OnLoop.when(conn, members, () -> conn.send(presenceSucceeded(channel, members.join())));
+    OnLoop.when(
+        conn,
+        members,
+        () -> conn.send(presenceSucceeded(channel, members.join())),
+        () -> {
+          throw unanswered(channel);
+        });
   }
 
   /**
@@ -311,17 +332,16 @@ final class Subscriptions {
   private void confirmUserChannel(Connection conn, String channel) {
     ConnectionState state = conn.state();
     if (state.user == null || !channel.equals(ChannelName.serverToUser(state.user.userId()))) {
-      throw failure(
-          channel,
-          PusherError.UNAUTHORIZED,
-          "AuthError",
-          401,
-          "Only a connection signed in as that user may subscribe to " + channel);
+      throw SubscriptionRefusal.AUTH_ERROR.of(
+          channel, "Only a connection signed in as that user may subscribe to " + channel);
     }
     OnLoop.when(
         conn,
         cluster.broker().listening(conn.app().id(), channel),
-        () -> conn.send(PusherJson.subscriptionSucceeded(channel)));
+        () -> conn.send(PusherJson.subscriptionSucceeded(channel)),
+        () -> {
+          throw unanswered(channel);
+        });
   }
 
   private void replayCache(
@@ -342,42 +362,8 @@ final class Subscriptions {
     return PusherJson.presenceSucceeded(channel, members);
   }
 
-  private static void verifyAuth(
-      Connection conn, String channel, ChannelType type, String auth, String channelData) {
-    boolean presence = type == ChannelType.PRESENCE;
-    if (presence && channelData == null && conn.state().user == null) {
-      throw failure(
-          channel,
-          PusherError.UNAUTHORIZED,
-          "AuthError",
-          401,
-          "Presence channel "
-              + channel
-              + " needs channel_data with a user_id, or a signed-in connection");
-    }
-    String signed =
-        Signatures.channelSigningString(conn.socketId(), channel, presence ? channelData : null);
-    App app = conn.app();
-    if (auth == null || auth.isEmpty()) {
-      throw failure(
-          channel,
-          PusherError.UNAUTHORIZED,
-          "AuthError",
-          401,
-          "Channel " + channel + " needs an auth signature");
-    }
-    if (!Signatures.verifyAuth(app.key(), app.secret(), signed, auth)) {
-      throw failure(
-          channel,
-          PusherError.UNAUTHORIZED,
-          "AuthError",
-          401,
-          "Invalid signature: Expected HMAC SHA256 hex digest of " + signed + ", but got " + auth);
-    }
-  }
-
-  static PusherException failure(
-      String channel, PusherError error, String type, int status, String message) {
-    return PusherException.subscription(error, channel, type, status, message);
+  private static PusherException unanswered(String channel) {
+    return SubscriptionRefusal.UNAVAILABLE.of(
+        channel, "Could not subscribe to " + channel + ": the cluster did not answer; try again");
   }
 }

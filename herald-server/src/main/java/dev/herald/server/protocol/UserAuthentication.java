@@ -85,11 +85,10 @@ final class UserAuthentication {
     channels.subscribe(appId, userChannel, conn);
     users.add(conn, userId);
     // Confirmed once the cluster delivers the user's events here, so none sent after
-    // signin_success can miss this node.
-    OnLoop.when(
-        conn,
-        cluster.broker().listening(appId, userChannel),
-        () -> conn.send(PusherJson.signinSuccess(userData)));
+    // signin_success can miss this node. Without the cluster (Redis away) this node's own
+    // deliveries still reach the user: confirmed all the same.
+    Runnable confirm = () -> conn.send(PusherJson.signinSuccess(userData));
+    OnLoop.when(conn, cluster.broker().listening(appId, userChannel), confirm, confirm);
     boolean watchlists = app.features().watchlistEvents();
     cluster
         .onlineUsers()
@@ -106,7 +105,16 @@ final class UserAuthentication {
         channels.subscribe(appId, Watchlists.channel(watched), conn);
       }
       CompletableFuture<Set<String>> online = cluster.onlineUsers().online(appId, watchlist);
-      OnLoop.when(conn, online, () -> sendWatchlistState(conn, watchlist, online.join()));
+      OnLoop.when(
+          conn,
+          online,
+          () -> sendWatchlistState(conn, watchlist, online.join()),
+          () -> {
+            // Signed in all the same; only who of the watchlist is online is unknown (§1.7).
+            throw PusherException.reject(
+                PusherError.OVER_CAPACITY,
+                "Could not tell who of the watchlist is online: the cluster did not answer");
+          });
     }
   }
 

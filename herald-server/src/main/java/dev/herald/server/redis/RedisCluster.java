@@ -5,6 +5,7 @@ import dev.herald.server.broker.LocalNode;
 import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleListener;
+import dev.herald.server.timer.Scheduler;
 import dev.herald.server.webhook.Comebacks;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
@@ -26,8 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -60,17 +59,10 @@ public final class RedisCluster implements AutoCloseable {
   private final StatefulRedisPubSubConnection<byte[], byte[]> pubSub;
   private final RedisBroker broker;
   private final RedisLedger ledger;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "herald-redis-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-          });
   private volatile RedisHeartbeat heartbeat;
   private volatile boolean left;
 
-  private RedisCluster(RedisSettings settings) {
+  private RedisCluster(RedisSettings settings, boolean markDepartures) {
     this.settings = settings;
     // Two missed beats: the node is not ready well before the others take it for dead.
     this.health = new RedisHealth(settings.nodeTimeout().multipliedBy(2).dividedBy(3));
@@ -109,6 +101,9 @@ public final class RedisCluster implements AutoCloseable {
     health.reconnected();
     ledger = new RedisLedger(text.async(), settings.prefix(), nodeId);
     broker = new RedisBroker(nodeId, ledger.keys(), bytes.async(), pubSub, health);
+    if (markDepartures) {
+      ledger.markDepartures();
+    }
     client.addListener(
         new RedisConnectionStateListener() {
           @Override
@@ -135,10 +130,13 @@ public final class RedisCluster implements AutoCloseable {
   /**
    * Connects to Redis.
    *
+   * @param markDepartures whether this node marks its departures in Redis, so that the cluster can
+   *     tell whether a departed member or channel came back elsewhere (the webhooks' comeback
+   *     delay); a cluster without webhooks does not need the marks
    * @throws IllegalStateException when Redis cannot be reached at start
    */
-  public static RedisCluster connect(RedisSettings settings) {
-    return new RedisCluster(settings);
+  public static RedisCluster connect(RedisSettings settings, boolean markDepartures) {
+    return new RedisCluster(settings, markDepartures);
   }
 
   /** What the channel registry tells when this node starts or stops needing a channel. */
@@ -147,19 +145,19 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   /**
-   * The comeback delay of the webhooks, decided for the whole cluster; asking for it makes this
-   * node mark its departures in Redis (a cluster without webhooks does not need the marks).
+   * The comeback delay of the webhooks, decided for the whole cluster from the departures the nodes
+   * mark (see {@link #connect}).
    */
   public Comebacks comebacks() {
-    ledger.markDepartures();
     return new RedisComebacks(ledger);
   }
 
   /**
-   * Starts the node: delivers what other nodes publish into {@code node}, and beats. The stores and
-   * the broker are returned as the cluster this node shares.
+   * Starts the node: delivers what other nodes publish into {@code node}, and beats on {@code
+   * timers}. The stores and the broker are returned as the cluster this node shares.
    */
-  public Cluster start(LocalNode node, LifecycleListener events, AppRegistry apps, Clock clock) {
+  public Cluster start(
+      LocalNode node, LifecycleListener events, AppRegistry apps, Clock clock, Scheduler timers) {
     broker.deliverTo(node);
     heartbeat =
         new RedisHeartbeat(
@@ -169,7 +167,7 @@ public final class RedisCluster implements AutoCloseable {
             health,
             nodeId,
             settings.nodeTimeout(),
-            timer);
+            timers);
     heartbeat.start();
     return new Cluster(
         broker,
@@ -200,7 +198,10 @@ public final class RedisCluster implements AutoCloseable {
       return;
     }
     left = true;
-    timer.shutdownNow();
+    RedisHeartbeat beating = heartbeat;
+    if (beating != null) {
+      beating.stop();
+    }
     try {
       // Commands are pipelined in order: once these answer, the last leaves have been applied.
       text.async().ping().get(2, TimeUnit.SECONDS);

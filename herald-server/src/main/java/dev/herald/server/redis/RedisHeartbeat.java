@@ -2,12 +2,11 @@ package dev.herald.server.redis;
 
 import dev.herald.redis.RedisKeys;
 import dev.herald.server.redis.ScriptCodec.BeatArgs;
+import dev.herald.server.timer.Scheduler;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -39,8 +38,9 @@ final class RedisHeartbeat {
   private final RedisHealth health;
   private final String nodeId;
   private final Duration nodeTimeout;
-  private final ScheduledExecutorService timer;
+  private final Scheduler timer;
   private final AtomicBoolean beating = new AtomicBoolean();
+  private volatile boolean stopped;
   // Set when a beat found this node missing (or taken for dead); cleared once a resync succeeded,
   // so a resync that fails is tried again although the next beat finds the node known.
   private volatile boolean resyncNeeded;
@@ -55,7 +55,7 @@ final class RedisHeartbeat {
       RedisHealth health,
       String nodeId,
       Duration nodeTimeout,
-      ScheduledExecutorService timer) {
+      Scheduler timer) {
     this.scripts = new LuaScripts(redis);
     this.ledger = ledger;
     this.announcer = announcer;
@@ -65,9 +65,22 @@ final class RedisHeartbeat {
     this.timer = timer;
   }
 
-  /** Beats now and then every {@code nodeTimeout / 3}. */
+  /** Beats now and then every {@code nodeTimeout / 3}, until {@link #stop}. */
   void start() {
-    timer.scheduleWithFixedDelay(this::beat, 0, period(), TimeUnit.MILLISECONDS);
+    timer.schedule(this::beatAndRepeat, Duration.ZERO);
+  }
+
+  /** Beats no more (the node leaves); a catch-up still waiting is dropped. */
+  void stop() {
+    stopped = true;
+  }
+
+  private void beatAndRepeat() {
+    if (stopped) {
+      return;
+    }
+    timer.schedule(this::beatAndRepeat, Duration.ofMillis(period()));
+    beat();
   }
 
   private long period() {
@@ -86,11 +99,11 @@ final class RedisHeartbeat {
 
   /** Beats as soon as possible. */
   void beatSoon() {
-    timer.execute(this::beat);
+    timer.schedule(this::beat, Duration.ZERO);
   }
 
   private void beat() {
-    if (!beating.compareAndSet(false, true)) {
+    if (stopped || !beating.compareAndSet(false, true)) {
       return; // The previous beat is still waiting for Redis.
     }
     RedisKeys keys = ledger.keys();
@@ -152,11 +165,13 @@ final class RedisHeartbeat {
   }
 
   private void catchUpLater(List<CatchUp> catchUps) {
-    try {
-      timer.schedule(() -> announcer.catchUp(catchUps), period() + 1000, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // The node is stopping: its clients are leaving anyway.
-    }
+    timer.schedule(
+        () -> {
+          if (!stopped) { // else the node is stopping: its clients are leaving anyway
+            announcer.catchUp(catchUps);
+          }
+        },
+        Duration.ofMillis(period() + 1000));
   }
 
   private CompletableFuture<Void> reap(String deadId) {

@@ -1,11 +1,16 @@
 package dev.herald.server.webhook;
 
+import dev.herald.server.timer.Scheduler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -18,13 +23,15 @@ import org.slf4j.LoggerFactory;
  * <p>A non-2xx answer, a timeout or an I/O error is retried with {@link WebhookSettings#backoff}
  * and the same body and signature while the retry would start within {@link
  * WebhookSettings#retryFor()} of the first attempt; after that the request is given up, counted and
- * logged (app id, host and last answer; never headers or body). Thread-safe.
+ * logged (app id, host and last answer; never headers or body). The HTTP calls run on the delivery
+ * threads, never on the timer, which only hands retries over. Thread-safe.
  */
 final class Deliveries {
   private static final Logger log = LoggerFactory.getLogger(HttpWebhookSender.class);
 
   private final Clock clock;
-  private final Scheduler scheduler;
+  private final Scheduler timers;
+  private final ExecutorService threads;
   private final WebhookTransport transport;
   private final WebhookSettings settings;
   private final Set<Delivery> outstanding = ConcurrentHashMap.newKeySet();
@@ -34,10 +41,19 @@ final class Deliveries {
   private final LogThrottle failLog;
   private volatile boolean retrying = true;
 
+  /**
+   * @param timers waits the backoff between attempts
+   * @param threads makes the HTTP calls (see {@link #threads}); shut down by {@link #shutdown}
+   */
   Deliveries(
-      Clock clock, Scheduler scheduler, WebhookTransport transport, WebhookSettings settings) {
+      Clock clock,
+      Scheduler timers,
+      ExecutorService threads,
+      WebhookTransport transport,
+      WebhookSettings settings) {
     this.clock = clock;
-    this.scheduler = scheduler;
+    this.timers = timers;
+    this.threads = threads;
     this.transport = transport;
     this.settings = settings;
     this.failLog = new LogThrottle(clock, Duration.ofSeconds(10));
@@ -61,7 +77,38 @@ final class Deliveries {
   void submit(WebhookRequest request) {
     Delivery delivery = new Delivery(request);
     outstanding.add(delivery);
-    scheduler.execute(() -> attempt(delivery));
+    execute(delivery);
+  }
+
+  /** A fixed pool of {@code count} daemon delivery threads, {@code herald-webhook-1} and on. */
+  static ExecutorService threads(int count) {
+    AtomicInteger created = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        count,
+        task -> {
+          Thread thread = new Thread(task, "herald-webhook-" + created.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * Takes no more attempts, lets running and queued ones finish for at most {@code timeout}, then
+   * interrupts what is left.
+   *
+   * @return whether every attempt finished in time
+   */
+  boolean shutdown(Duration timeout) {
+    threads.shutdown();
+    try {
+      if (threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    threads.shutdownNow();
+    return false;
   }
 
   long failed() {
@@ -123,7 +170,15 @@ final class Deliveries {
     }
     log.debug("{} got {}; retry {} in {}", request, answer, delivery.attempts, wait);
     // The timer only hands over: the HTTP call itself runs on a delivery thread.
-    scheduler.schedule(() -> scheduler.execute(() -> attempt(delivery)), wait);
+    timers.schedule(() -> execute(delivery), wait);
+  }
+
+  private void execute(Delivery delivery) {
+    try {
+      threads.execute(() -> attempt(delivery));
+    } catch (RejectedExecutionException e) {
+      // Shut down: abandon() counts what could not finish.
+    }
   }
 
   private void giveUp(Delivery delivery, String lastAnswer) {

@@ -6,6 +6,7 @@ import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.Webhook;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
+import dev.herald.server.timer.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *       answer; never the secret, headers or body).
  *   <li><b>Bounds.</b> At most {@link WebhookSettings#capacity()} events wait at once; more are
  *       dropped, counted in {@link #droppedEvents()} and logged at most every 10 s. Nothing here
- *       ever blocks the caller; HTTP calls run on the {@link Scheduler}'s delivery threads.
+ *       ever blocks the caller; HTTP calls run on the sender's own delivery threads, and the
+ *       server's {@link Scheduler} only keeps the time (delays, windows, backoff).
  * </ul>
  *
  * <p>Thread-safe. The server calls {@link #on} from the lifecycle dispatcher thread.
@@ -50,7 +53,7 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
 
   private final AppRegistry apps;
   private final Clock clock;
-  private final Scheduler scheduler;
+  private final Scheduler timers;
   private final WebhookSettings settings;
   private final Object lock = new Object();
   private final Map<DepartureKey, Departure> departures = new HashMap<>(); // guarded by lock
@@ -64,47 +67,54 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
   HttpWebhookSender(
       AppRegistry apps,
       Clock clock,
-      Scheduler scheduler,
+      Scheduler timers,
+      ExecutorService deliveryThreads,
       WebhookTransport transport,
       WebhookSettings settings) {
-    this(apps, clock, scheduler, transport, settings, Comebacks.LOCAL);
+    this(apps, clock, timers, deliveryThreads, transport, settings, Comebacks.LOCAL);
   }
 
+  /**
+   * @param timers the server's timer: comeback delays, batch windows, retry backoff
+   * @param deliveryThreads where the HTTP calls run; the sender shuts them down at {@link #close}
+   */
   HttpWebhookSender(
       AppRegistry apps,
       Clock clock,
-      Scheduler scheduler,
+      Scheduler timers,
+      ExecutorService deliveryThreads,
       WebhookTransport transport,
       WebhookSettings settings,
       Comebacks comebacks) {
     this.comebacks = comebacks;
     this.apps = apps;
     this.clock = clock;
-    this.scheduler = scheduler;
+    this.timers = timers;
     this.settings = settings;
-    this.deliveries = new Deliveries(clock, scheduler, transport, settings);
+    this.deliveries = new Deliveries(clock, timers, deliveryThreads, transport, settings);
     this.dropLog = new LogThrottle(clock, Duration.ofSeconds(10));
   }
 
   /**
-   * A sender for {@code apps} with the {@link WebhookSettings#DEFAULTS} and its own threads, or
-   * empty when no app has a webhook (then no thread is started).
+   * A sender for {@code apps} that keeps time on {@code timers} and makes its HTTP calls on {@link
+   * WebhookSettings#deliveryThreads()} threads of its own, or empty when no app has a webhook (then
+   * no thread is started).
    */
-  public static Optional<HttpWebhookSender> forApps(AppRegistry apps, Clock clock) {
-    return forApps(apps, clock, WebhookSettings.DEFAULTS, Comebacks.LOCAL);
-  }
-
-  /** As {@link #forApps(AppRegistry, Clock)}, with other settings. */
   public static Optional<HttpWebhookSender> forApps(
-      AppRegistry apps, Clock clock, WebhookSettings settings) {
-    return forApps(apps, clock, settings, Comebacks.LOCAL);
+      AppRegistry apps, Clock clock, WebhookSettings settings, Scheduler timers) {
+    return forApps(apps, clock, settings, Comebacks.LOCAL, timers);
   }
 
   /**
-   * As {@link #forApps(AppRegistry, Clock)}, with the comeback delay decided by {@code comebacks}.
+   * As {@link #forApps(AppRegistry, Clock, WebhookSettings, Scheduler)}, with the comeback delay
+   * decided by {@code comebacks}.
    */
   public static Optional<HttpWebhookSender> forApps(
-      AppRegistry apps, Clock clock, WebhookSettings settings, Comebacks comebacks) {
+      AppRegistry apps,
+      Clock clock,
+      WebhookSettings settings,
+      Comebacks comebacks,
+      Scheduler timers) {
     if (!anyWebhooks(apps)) {
       return Optional.empty();
     }
@@ -112,7 +122,8 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
         new HttpWebhookSender(
             apps,
             clock,
-            new ExecutorScheduler(settings.deliveryThreads()),
+            timers,
+            Deliveries.threads(settings.deliveryThreads()),
             new HttpClientTransport(settings.requestTimeout()),
             settings,
             comebacks));
@@ -205,7 +216,7 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
     }
     deliveries.stopRetrying();
     ready.forEach(this::deliver);
-    scheduler.shutdown(settings.closeTimeout());
+    deliveries.shutdown(settings.closeTimeout());
     int left = deliveries.abandon();
     if (left > 0) {
       log.warn("{} webhook requests were not delivered before shutdown", left);
@@ -219,7 +230,7 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
     }
     Departure departure = new Departure(app, event);
     departures.put(key, departure);
-    scheduler.schedule(() -> release(key, departure), settings.comebackDelay());
+    timers.schedule(() -> release(key, departure), settings.comebackDelay());
   }
 
   private void release(DepartureKey key, Departure departure) {
@@ -277,7 +288,7 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
         if (!window.isZero() && !closed) {
           batches.put(key, batch);
           Batch scheduled = batch;
-          scheduler.schedule(() -> flush(key, scheduled), window);
+          timers.schedule(() -> flush(key, scheduled), window);
         }
       }
       batch.events.add(event);

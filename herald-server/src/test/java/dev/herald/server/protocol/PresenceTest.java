@@ -60,6 +60,21 @@ class PresenceTest {
   }
 
   @Test
+  void refusesAFullPresenceChannelWithAnHttpStatusNotACloseCode() {
+    FakeConnection a = f.connect(ProtocolFixture.TIGHT);
+    f.joinPresence(a, ROOM, "{\"user_id\":\"a\"}");
+    FakeConnection b = f.connect(ProtocolFixture.TIGHT);
+    f.joinPresence(b, ROOM, "{\"user_id\":\"b\"}");
+    FakeConnection c = f.connect(ProtocolFixture.TIGHT);
+    f.joinPresence(c, ROOM, "{\"user_id\":\"c\"}");
+    // subscription_error's status is what an auth endpoint would answer (pusher-js, Echo); the
+    // Pusher code 4100 goes in pusher:error.
+    var full = FakeConnection.data(c.last("pusher:subscription_error"));
+    assertThat(full.get("status").asInt()).isEqualTo(403);
+    assertThat(c.last("pusher:error").at("/data/code").asInt()).isEqualTo(4100);
+  }
+
+  @Test
   void enforcesMemberAndSizeLimits() {
     FakeConnection a = f.connect(ProtocolFixture.TIGHT);
     f.joinPresence(a, ROOM, "{\"user_id\":\"a\"}");

@@ -5,7 +5,6 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.AppFeatures;
 import dev.herald.server.app.AppLimits;
 import dev.herald.server.app.StaticAppRegistry;
-import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.LocalBroker;
 import dev.herald.server.cache.MemoryCacheStore;
 import dev.herald.server.channel.ChannelRegistry;
@@ -79,18 +78,21 @@ final class ProtocolFixture {
   private int sockets;
 
   ProtocolFixture() {
-    this(broker -> broker);
+    this(UnaryOperator.identity());
   }
 
-  /** A fixture whose broker is {@code brokers} applied to the local one (e.g. a slower one). */
-  ProtocolFixture(UnaryOperator<Broker> brokers) {
+  /**
+   * A fixture whose protocol uses {@code change} of the in-memory cluster (e.g. a failing store).
+   */
+  ProtocolFixture(UnaryOperator<Cluster> change) {
     cluster =
-        new Cluster(
-            brokers.apply(new LocalBroker(new NodeDelivery(channels, signedIn))),
-            presence,
-            new MemoryOccupancyStore(),
-            new MemoryOnlineUserStore(),
-            cache);
+        change.apply(
+            new Cluster(
+                new LocalBroker(new NodeDelivery(channels, signedIn)),
+                presence,
+                new MemoryOccupancyStore(),
+                new MemoryOnlineUserStore(),
+                cache));
     protocol =
         new PusherProtocol(
             ProtocolSettings.DEFAULTS,

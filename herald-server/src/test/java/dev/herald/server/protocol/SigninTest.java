@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.Message;
+import dev.herald.server.cluster.Cluster;
 import dev.herald.server.testing.FakeConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -18,25 +19,30 @@ class SigninTest {
     CompletableFuture<Void> subscribedInRedis = new CompletableFuture<>();
     ProtocolFixture slow =
         new ProtocolFixture(
-            local ->
-                new Broker() {
-                  @Override
-                  public void publish(Message message) {
-                    local.publish(message);
-                  }
+            memory ->
+                new Cluster(
+                    new Broker() {
+                      @Override
+                      public void publish(Message message) {
+                        memory.broker().publish(message);
+                      }
 
-                  @Override
-                  public void terminate(String appId, String userId) {
-                    local.terminate(appId, userId);
-                  }
+                      @Override
+                      public void terminate(String appId, String userId) {
+                        memory.broker().terminate(appId, userId);
+                      }
 
-                  @Override
-                  public CompletableFuture<Void> listening(String appId, String channel) {
-                    return channel.equals("#server-to-user-42")
-                        ? subscribedInRedis
-                        : local.listening(appId, channel);
-                  }
-                });
+                      @Override
+                      public CompletableFuture<Void> listening(String appId, String channel) {
+                        return channel.equals("#server-to-user-42")
+                            ? subscribedInRedis
+                            : memory.broker().listening(appId, channel);
+                      }
+                    },
+                    memory.presence(),
+                    memory.occupancy(),
+                    memory.onlineUsers(),
+                    memory.cache()));
     FakeConnection conn = slow.connect();
 
     slow.signin(conn, "{\"id\":\"42\"}");

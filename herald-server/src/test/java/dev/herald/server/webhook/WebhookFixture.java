@@ -4,6 +4,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.AppFeatures;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.app.Webhook;
+import dev.herald.server.testing.ManualScheduler;
 import dev.herald.server.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
@@ -58,6 +59,7 @@ final class WebhookFixture {
         new StaticAppRegistry(List.of(app(Duration.ZERO, webhooks))),
         clock,
         scheduler,
+        scheduler,
         transport,
         WebhookSettings.DEFAULTS,
         comebacks);
@@ -65,7 +67,7 @@ final class WebhookFixture {
 
   HttpWebhookSender sender(WebhookSettings settings, App... apps) {
     return new HttpWebhookSender(
-        new StaticAppRegistry(List.of(apps)), clock, scheduler, transport, settings);
+        new StaticAppRegistry(List.of(apps)), clock, scheduler, scheduler, transport, settings);
   }
 
   /** The defaults with another capacity and batch size. */

@@ -14,6 +14,7 @@ import dev.herald.server.lifecycle.LifecycleEvent.ChannelVacated;
 import dev.herald.server.lifecycle.LifecycleEvent.ClientEventSent;
 import dev.herald.server.lifecycle.LifecycleEvent.MemberAdded;
 import dev.herald.server.lifecycle.LifecycleEvent.MemberRemoved;
+import dev.herald.server.timer.ExecutorScheduler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,7 @@ class WebhookReceiverIT {
 
   private WebhookReceiver receiver;
   private HttpWebhookSender sender;
+  private final ExecutorScheduler timers = new ExecutorScheduler();
 
   @BeforeEach
   void startReceiver() throws IOException {
@@ -55,6 +57,7 @@ class WebhookReceiverIT {
     if (sender != null) {
       sender.close();
     }
+    timers.close();
     receiver.close();
   }
 
@@ -63,7 +66,7 @@ class WebhookReceiverIT {
     AppRegistry apps =
         new StaticAppRegistry(
             List.of(App.of("1", "app-key", secret).withWebhooks(List.of(webhook))));
-    sender = HttpWebhookSender.forApps(apps, Clock.systemUTC(), FAST).orElseThrow();
+    sender = HttpWebhookSender.forApps(apps, Clock.systemUTC(), FAST, timers).orElseThrow();
     return sender;
   }
 

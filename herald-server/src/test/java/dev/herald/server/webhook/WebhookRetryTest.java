@@ -66,7 +66,7 @@ class WebhookRetryTest {
     assertThat(attemptSeconds()).containsExactly(0L, 1L, 3L, 7L, 15L, 31L, 63L, 123L, 183L, 243L);
     assertThat(sender.failedDeliveries()).isEqualTo(1);
     assertThat(sender.deliveredRequests()).isZero();
-    assertThat(f.scheduler.pendingTimers()).isZero();
+    assertThat(f.scheduler.pending()).isZero();
   }
 
   @Test

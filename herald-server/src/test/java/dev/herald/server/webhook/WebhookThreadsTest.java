@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleEvent.ChannelOccupied;
+import dev.herald.server.timer.ExecutorScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,13 @@ class WebhookThreadsTest {
           release.await(10, TimeUnit.SECONDS); // a receiver that takes its time
           return 200;
         };
+    ExecutorScheduler timers = new ExecutorScheduler();
     HttpWebhookSender sender =
         new HttpWebhookSender(
             new StaticAppRegistry(List.of(app(Duration.ZERO, endpoint("https://e.example/")))),
             Clock.systemUTC(),
-            new ExecutorScheduler(2),
+            timers,
+            Deliveries.threads(2),
             slow,
             WebhookSettings.DEFAULTS);
     try (LifecycleDispatcher dispatcher = new LifecycleDispatcher(List.of(sender), 100)) {
@@ -48,6 +51,7 @@ class WebhookThreadsTest {
     } finally {
       release.countDown();
       sender.close();
+      timers.close();
     }
     assertThat(threads).allMatch(name -> name.matches("herald-webhook-\\d+")).hasSize(2);
   }
