@@ -53,8 +53,14 @@ class ChannelRules {
             user ->
                 PresenceMember.of(
                     user.username(),
+                    // The id again: Laravel Echo's here() and joining() hand over user_info only.
                     Map.of(
-                        "name", user.name(), "role", user.role().name().toLowerCase(Locale.ROOT))));
+                        "id",
+                        user.username(),
+                        "name",
+                        user.name(),
+                        "role",
+                        user.role().name().toLowerCase(Locale.ROOT))));
   }
 
   @ChannelAuthorization("driver.{driverId}")

@@ -63,11 +63,21 @@ public class RestaurantSecurity {
                     PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
         .csrf(
             csrf ->
-                csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                csrf.csrfTokenRepository(csrfTokens())
                     // The plain token (not the BREACH-masked one): the cookie's value is the
                     // header's, as script-driven pages send it.
                     .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
         .build();
+  }
+
+  /**
+   * The token in the {@code XSRF-TOKEN} cookie, sent back as {@code X-CSRF-TOKEN}: the header
+   * Laravel Echo's {@code csrfToken} option sets on its auth requests.
+   */
+  private static CookieCsrfTokenRepository csrfTokens() {
+    CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    tokens.setHeaderName("X-CSRF-TOKEN");
+    return tokens;
   }
 
   @Bean
