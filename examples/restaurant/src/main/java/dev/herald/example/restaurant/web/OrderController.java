@@ -3,6 +3,7 @@ package dev.herald.example.restaurant.web;
 import dev.herald.example.restaurant.orders.CityMap;
 import dev.herald.example.restaurant.orders.Order;
 import dev.herald.example.restaurant.orders.OrderService;
+import dev.herald.example.restaurant.orders.OrderStatus;
 import dev.herald.example.restaurant.orders.Orders;
 import dev.herald.example.restaurant.people.DemoUser;
 import dev.herald.example.restaurant.people.DemoUsers;
@@ -68,7 +69,11 @@ class OrderController {
         orders
             .find(orderId)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such order"));
-    boolean offered = user.role() == Role.DRIVER && order.driverId() == null;
+    // Drivers see what is on offer to them: ready, and nobody has taken it.
+    boolean offered =
+        user.role() == Role.DRIVER
+            && order.status() == OrderStatus.READY
+            && order.driverId() == null;
     if (!(user.isCustomer(order.customerId())
         || user.worksAt(order.restaurantId())
         || (order.driverId() != null && user.isDriver(order.driverId()))
