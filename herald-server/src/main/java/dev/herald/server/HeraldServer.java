@@ -28,9 +28,15 @@ import dev.herald.server.webhook.HttpWebhookSender;
 import dev.herald.server.webhook.WebhookSettings;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Herald server: the composition root that wires apps, channels, presence, the cache, the
@@ -41,7 +47,13 @@ public final class HeraldServer implements AutoCloseable {
   /** Lifecycle events that may wait for slow listeners before new ones are dropped. */
   static final int LIFECYCLE_QUEUE = 65_536;
 
+  /** How long past the drain window the last closes may take (a client slow to answer). */
+  private static final long DRAIN_GRACE_MILLIS = 5_000;
+
+  private static final Logger log = LoggerFactory.getLogger(HeraldServer.class);
+
   private final CloseStack resources;
+  private volatile boolean draining;
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final AppRegistry apps;
@@ -116,8 +128,13 @@ public final class HeraldServer implements AutoCloseable {
     PusherProtocol protocol =
         new PusherProtocol(
             config.protocol(), apps, channels, cluster, signedIn, lifecycle, timers, clock);
-    Readiness readiness =
+    Readiness clusterReadiness =
         redis.<Readiness>map(r -> () -> redisProblem(r.health())).orElse(Readiness.ALWAYS);
+    Readiness readiness =
+        () ->
+            draining
+                ? Optional.of("draining: this node is shutting down; connect to another")
+                : clusterReadiness.problem();
     bindMetrics(protocol);
     HttpApi api = new HttpApi(apps, cluster, publisher, readiness, metrics::scrape, clock);
     // Pushed before it starts: a start that fails halfway (TLS files, the bind) frees its loops.
@@ -201,6 +218,28 @@ public final class HeraldServer implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  /**
+   * Shuts down gracefully, as on SIGTERM: {@code GET /ready} answers 503 at once and new
+   * connections are refused, so a load balancer moves clients to other nodes; every open connection
+   * is closed with 4200 (reconnect at once) at a random moment within {@code window}, so they do
+   * not all come back in one wave; then the node {@link #close closes}: the last lifecycle events
+   * and webhooks are delivered and the cluster forgets this node's presence members. Blocks until
+   * done: at most {@code window} and a few seconds.
+   */
+  public void drain(Duration window) {
+    draining = true;
+    log.info("draining: closing the open connections over {} s", window.toSeconds());
+    try {
+      transport.drain(window).get(window.toMillis() + DRAIN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      log.warn("draining: not every connection closed in time; closing the rest now");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close();
+    log.info("drained");
   }
 
   private void bindMetrics(PusherProtocol protocol) {

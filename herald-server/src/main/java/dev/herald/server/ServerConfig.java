@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param redis the Redis that makes this node one of a cluster; empty for a single node
  * @param tls the certificate that turns the port into wss:// and https://; empty for plain
  * @param connectionLimits handshake timeout, header size, per-address limits, trusted proxies
+ * @param drainSeconds how long a graceful shutdown (SIGTERM) spreads its 4200 closes over
  */
 public record ServerConfig(
     String host,
@@ -38,7 +39,8 @@ public record ServerConfig(
     long livenessCheckMillis,
     Optional<RedisSettings> redis,
     Optional<TlsSettings> tls,
-    ConnectionLimits connectionLimits) {
+    ConnectionLimits connectionLimits,
+    int drainSeconds) {
 
   /** The defaults, with no apps. */
   public static final ServerConfig DEFAULTS =
@@ -54,7 +56,8 @@ public record ServerConfig(
           1000,
           Optional.empty(),
           Optional.empty(),
-          ConnectionLimits.DEFAULTS);
+          ConnectionLimits.DEFAULTS,
+          10);
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -63,6 +66,9 @@ public record ServerConfig(
     Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(connectionLimits, "connectionLimits");
+    if (drainSeconds < 0) {
+      throw new IllegalArgumentException("drain seconds must be 0 or more, was " + drainSeconds);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -86,7 +92,8 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         tls,
-        connectionLimits);
+        connectionLimits,
+        drainSeconds);
   }
 
   /** A copy bound to another host and port. */
@@ -103,7 +110,8 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         tls,
-        connectionLimits);
+        connectionLimits,
+        drainSeconds);
   }
 
   /** A copy with other protocol settings. */
@@ -120,7 +128,8 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         tls,
-        connectionLimits);
+        connectionLimits,
+        drainSeconds);
   }
 
   /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
@@ -137,7 +146,8 @@ public record ServerConfig(
         livenessCheckMillis,
         Optional.ofNullable(newRedis),
         tls,
-        connectionLimits);
+        connectionLimits,
+        drainSeconds);
   }
 
   /** A copy that serves wss:// and https:// with this certificate. */
@@ -154,7 +164,8 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         Optional.of(newTls),
-        connectionLimits);
+        connectionLimits,
+        drainSeconds);
   }
 
   /** A copy with other handshake, header and per-address limits. */
@@ -171,6 +182,25 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         tls,
-        newLimits);
+        newLimits,
+        drainSeconds);
+  }
+
+  /** A copy that drains over {@code seconds} on SIGTERM. */
+  public ServerConfig withDrainSeconds(int seconds) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis,
+        redis,
+        tls,
+        connectionLimits,
+        seconds);
   }
 }

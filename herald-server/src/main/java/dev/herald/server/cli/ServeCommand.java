@@ -5,9 +5,9 @@ import dev.herald.server.config.ConfigLoader;
 import dev.herald.server.config.ConfigOverrides;
 import dev.herald.server.config.LoadedConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     usageHelpAutoWidth = true,
     description = {
-      "Starts the server and runs until SIGTERM or Ctrl-C.",
+      "Starts the server and runs until SIGTERM (drains over drain_seconds) or Ctrl-C.",
       "Without a config file or HERALD_APP_* variables it serves a development app on 127.0.0.1."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -71,29 +71,23 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig loaded = loadConfig();
     HeraldServer server = HeraldServer.start(loaded.server());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("stopping");
-                  server.close();
-                  log.info("stopped");
-                  stopped.countDown();
-                },
-                "herald-shutdown"));
+    Duration drainWindow = Duration.ofSeconds(loaded.server().drainSeconds());
+    Shutdown shutdown = Shutdown.onSignals();
     log.info(
         "started with {} app(s){}",
         loaded.server().apps().size(),
         loaded.development() ? " in development mode" : "");
     spec.commandLine().getOut().print(Banner.text(loaded, server.port()));
     spec.commandLine().getOut().flush();
-    try {
-      // The shutdown hook (SIGTERM, SIGINT) closes the server; until then this thread waits.
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    Shutdown.Signal signal = shutdown.await();
+    if (signal == Shutdown.Signal.TERM) {
+      // A deploy or scale-down: hand the clients to the other nodes gently.
+      server.drain(drainWindow);
+    } else {
+      log.info("stopping");
+      server.close();
     }
+    log.info("stopped");
     return 0;
   }
 }

@@ -33,6 +33,7 @@ record HeraldFile(
     Integer maxConnectionsPerIp,
     Integer newConnectionsPerIpPerSecond,
     List<String> trustedProxies,
+    Integer drainSeconds,
     RedisSection redis,
     TlsSection tls,
     List<AppSection> apps) {
@@ -41,7 +42,7 @@ record HeraldFile(
   static final HeraldFile EMPTY =
       new HeraldFile(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null);
+          null, null);
 
   HeraldFile {
     host = Scalars.text(host);
@@ -106,6 +107,7 @@ record HeraldFile(
                 defaults.livenessCheckMillis(),
                 redis,
                 tls == null ? defaults.tls() : Optional.of(tls.settings(where.child("tls"))),
-                connectionLimits(defaults.connectionLimits(), where)));
+                connectionLimits(defaults.connectionLimits(), where),
+                requireNonNullElse(drainSeconds, defaults.drainSeconds())));
   }
 }

@@ -33,6 +33,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final LongAdder slowConsumersClosed;
   private final ClientAddresses clients;
   private final AddressLimits addressLimits;
+  private final BooleanSupplier draining;
 
   HttpRouter(
       PusherProtocol protocol,
@@ -61,7 +63,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       NettySettings settings,
       LongAdder slowConsumersClosed,
       ClientAddresses clients,
-      AddressLimits addressLimits) {
+      AddressLimits addressLimits,
+      BooleanSupplier draining) {
     this.protocol = protocol;
     this.api = api;
     this.loops = loops;
@@ -70,6 +73,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     this.slowConsumersClosed = slowConsumersClosed;
     this.clients = clients;
     this.addressLimits = addressLimits;
+    this.draining = draining;
   }
 
   @Override
@@ -126,8 +130,11 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         clients.client(
             (InetSocketAddress) ctx.channel().remoteAddress(),
             request.headers().getAll(X_FORWARDED_FOR));
-    Optional<String> overLimit = addressLimits.admit(client);
-    if (overLimit.isPresent()) {
+    boolean drain = draining.getAsBoolean();
+    Optional<String> overLimit = drain ? Optional.empty() : addressLimits.admit(client);
+    if (drain) {
+      rejection = PusherException.fatal(PusherError.RECONNECT, NettyServer.DRAIN_MESSAGE);
+    } else if (overLimit.isPresent()) {
       rejection = PusherException.fatal(PusherError.OVER_CAPACITY, overLimit.get());
     } else {
       ctx.channel().closeFuture().addListener(f -> addressLimits.release(client));

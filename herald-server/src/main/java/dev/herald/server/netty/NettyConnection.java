@@ -14,6 +14,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -179,6 +180,13 @@ final class NettyConnection implements Connection {
 
   boolean isClosing() {
     return closing;
+  }
+
+  /** Completes once the socket is closed. */
+  CompletableFuture<Void> closed() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    channel.closeFuture().addListener(f -> done.complete(null));
+    return done;
   }
 
   void flushNow() {

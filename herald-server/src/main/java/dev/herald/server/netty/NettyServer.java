@@ -22,8 +22,12 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,6 +47,9 @@ public final class NettyServer implements AutoCloseable {
    */
   static final int HTTP_IDLE_SECONDS = 60;
 
+  /** What clients are told when the server goes away (4200: reconnect at once, elsewhere). */
+  static final String DRAIN_MESSAGE = "Server shutting down; please reconnect";
+
   /** The longest HTTP request line (method, URL, version); 414 beyond. */
   static final int MAX_REQUEST_LINE_BYTES = 4096;
 
@@ -53,6 +60,7 @@ public final class NettyServer implements AutoCloseable {
   private final WebSocketFrames frames = new WebSocketFrames(PooledByteBufAllocator.DEFAULT);
   private final LongAdder slowConsumersClosed = new LongAdder();
   private final List<io.netty.util.concurrent.ScheduledFuture<?>> sweeps = new ArrayList<>();
+  private volatile boolean draining;
   private final AtomicBoolean closed = new AtomicBoolean();
   private EventLoopGroup boss;
   private EventLoopGroup workers;
@@ -132,7 +140,8 @@ public final class NettyServer implements AutoCloseable {
                                 settings,
                                 slowConsumersClosed,
                                 clients,
-                                addressLimits));
+                                addressLimits,
+                                NettyServer.this::isDraining));
                   }
                 });
     try {
@@ -178,6 +187,48 @@ public final class NettyServer implements AutoCloseable {
     }
   }
 
+  /** Whether {@link #drain} has begun: new WebSocket upgrades are refused with 4200. */
+  boolean isDraining() {
+    return draining;
+  }
+
+  /**
+   * Begins a graceful shutdown: stops accepting at once (the port is closed, so a load balancer
+   * sends new connections elsewhere; an upgrade on a kept-alive HTTP socket gets 4200), and closes
+   * every open connection with 4200 at a random moment within {@code window}, so that clients do
+   * not all reconnect in one wave. The future completes when the last of them is closed; {@link
+   * #close} still has to be called.
+   */
+  public CompletableFuture<Void> drain(Duration window) {
+    draining = true;
+    if (serverChannel != null) {
+      serverChannel.close().syncUninterruptibly();
+    }
+    if (loops == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    long windowNanos = window.toNanos();
+    List<CompletableFuture<Void>> closed = Collections.synchronizedList(new ArrayList<>());
+    List<io.netty.util.concurrent.Future<?>> scheduled = new ArrayList<>();
+    for (NettyLoop loop : loops.all()) {
+      scheduled.add(
+          loop.eventLoop.submit(
+              () -> {
+                for (NettyConnection conn : loop.connections.toArray(new NettyConnection[0])) {
+                  closed.add(conn.closed());
+                  long delay =
+                      windowNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(windowNanos);
+                  loop.eventLoop.schedule(
+                      () -> conn.close(PusherError.RECONNECT, DRAIN_MESSAGE),
+                      delay,
+                      TimeUnit.NANOSECONDS);
+                }
+              }));
+    }
+    scheduled.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
+    return CompletableFuture.allOf(closed.toArray(new CompletableFuture<?>[0]));
+  }
+
   /**
    * Stops accepting, tells every client to reconnect (4200, so they move to another node at once),
    * and releases the threads. Blocks until done, at most a few seconds. Only the first call does
@@ -201,7 +252,7 @@ public final class NettyServer implements AutoCloseable {
             loop.eventLoop.submit(
                 () -> {
                   for (NettyConnection conn : loop.connections.toArray(new NettyConnection[0])) {
-                    conn.close(PusherError.RECONNECT, "Server shutting down; please reconnect");
+                    conn.close(PusherError.RECONNECT, DRAIN_MESSAGE);
                   }
                 }));
       }

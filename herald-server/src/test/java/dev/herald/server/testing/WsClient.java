@@ -29,6 +29,7 @@ public final class WsClient implements AutoCloseable {
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final CompletableFuture<String> pong = new CompletableFuture<>();
   private volatile String closeReason;
+  private volatile long closedAtNanos;
   private final WebSocket socket;
   private String socketId;
 
@@ -222,6 +223,11 @@ public final class WsClient implements AutoCloseable {
     return closeCode.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
+  /** When the server's close arrived ({@link System#nanoTime}), or 0 while open. */
+  public long closedAtNanos() {
+    return closedAtNanos;
+  }
+
   public String closeReason() {
     return closeReason;
   }
@@ -273,6 +279,7 @@ public final class WsClient implements AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
       closeReason = reason;
+      closedAtNanos = System.nanoTime();
       closeCode.complete(statusCode);
       return null;
     }
