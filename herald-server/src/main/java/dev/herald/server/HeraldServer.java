@@ -5,8 +5,7 @@ import dev.herald.EncryptionMasterKey;
 import dev.herald.server.api.HttpApi;
 import dev.herald.server.api.Readiness;
 import dev.herald.server.app.App;
-import dev.herald.server.app.AppRegistry;
-import dev.herald.server.app.StaticAppRegistry;
+import dev.herald.server.app.ReloadableApps;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.channel.ChannelInterest;
@@ -54,9 +53,10 @@ public final class HeraldServer implements AutoCloseable {
 
   private final CloseStack resources;
   private volatile boolean draining;
+  private final PusherProtocol protocol;
   private final NettyServer transport;
   private final InetSocketAddress address;
-  private final AppRegistry apps;
+  private final ReloadableApps apps;
   private final Optional<RedisCluster> redis;
   private final ServerMetrics metrics;
   private final Cluster cluster;
@@ -78,7 +78,7 @@ public final class HeraldServer implements AutoCloseable {
       CloseStack resources) {
     this.resources = resources;
     metrics = resources.push(new ServerMetrics(), ServerMetrics::close);
-    apps = new StaticAppRegistry(config.apps());
+    apps = new ReloadableApps(config.apps());
     // Departures are marked in Redis only when webhooks may ask whether someone came back.
     boolean markDepartures = HttpWebhookSender.anyWebhooks(apps);
     redis =
@@ -135,6 +135,7 @@ public final class HeraldServer implements AutoCloseable {
             draining
                 ? Optional.of("draining: this node is shutting down; connect to another")
                 : clusterReadiness.problem();
+    this.protocol = protocol;
     bindMetrics(protocol);
     HttpApi api = new HttpApi(apps, cluster, publisher, readiness, metrics::scrape, clock);
     // Pushed before it starts: a start that fails halfway (TLS files, the bind) frees its loops.
@@ -218,6 +219,37 @@ public final class HeraldServer implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  /**
+   * Serves {@code newApps} from now on, as a configuration reload (SIGHUP) asks, without dropping
+   * connections: connections of apps removed, disabled or given another key are closed with 4003;
+   * those of changed apps take the new limits and features at once; new connections and API calls
+   * see the new apps. Server-wide settings (address, TLS, Redis, connection limits) need a restart.
+   * Webhook endpoints are read per event, so they change too, except that a server started without
+   * any webhook has no sender to start.
+   *
+   * @throws IllegalArgumentException when two apps share an id or a key; nothing changes then
+   */
+  public ReloadableApps.Changes reload(List<App> newApps) {
+    ReloadableApps.Changes changes = apps.replace(newApps);
+    transport.reapply(changes.gone(), changes.changed());
+    metrics.perApp(
+        "herald.connections",
+        "open WebSocket connections",
+        changes.added().stream().map(App::id).toList(),
+        protocol::openConnections);
+    log.info(
+        "reloaded: {} apps; added {}, changed {}, closed {}",
+        newApps.size(),
+        ids(changes.added()),
+        ids(changes.changed()),
+        ids(changes.gone()));
+    return changes;
+  }
+
+  private static List<String> ids(List<App> apps) {
+    return apps.stream().map(App::id).toList();
   }
 
   /**

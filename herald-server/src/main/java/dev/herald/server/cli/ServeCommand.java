@@ -1,11 +1,13 @@
 package dev.herald.server.cli;
 
 import dev.herald.server.HeraldServer;
+import dev.herald.server.config.ConfigException;
 import dev.herald.server.config.ConfigLoader;
 import dev.herald.server.config.ConfigOverrides;
 import dev.herald.server.config.LoadedConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     usageHelpAutoWidth = true,
     description = {
-      "Starts the server and runs until SIGTERM (drains over drain_seconds) or Ctrl-C.",
+      "Starts the server and runs until SIGTERM (drains over drain_seconds) or Ctrl-C;",
+      "SIGHUP reloads the apps from the configuration without dropping connections.",
       "Without a config file or HERALD_APP_* variables it serves a development app on 127.0.0.1."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -72,15 +75,18 @@ final class ServeCommand implements Callable<Integer> {
     LoadedConfig loaded = loadConfig();
     HeraldServer server = HeraldServer.start(loaded.server());
     Duration drainWindow = Duration.ofSeconds(loaded.server().drainSeconds());
-    Shutdown shutdown = Shutdown.onSignals();
+    ServerSignals signals = ServerSignals.install();
     log.info(
         "started with {} app(s){}",
         loaded.server().apps().size(),
         loaded.development() ? " in development mode" : "");
     spec.commandLine().getOut().print(Banner.text(loaded, server.port()));
     spec.commandLine().getOut().flush();
-    Shutdown.Signal signal = shutdown.await();
-    if (signal == Shutdown.Signal.TERM) {
+    ServerSignals.Signal signal;
+    while ((signal = signals.next()) == ServerSignals.Signal.HUP) {
+      reload(server, loaded);
+    }
+    if (signal == ServerSignals.Signal.TERM) {
       // A deploy or scale-down: hand the clients to the other nodes gently.
       server.drain(drainWindow);
     } else {
@@ -89,5 +95,25 @@ final class ServeCommand implements Callable<Integer> {
     }
     log.info("stopped");
     return 0;
+  }
+
+  /**
+   * Reads the configuration again and serves its apps; a configuration that does not load is
+   * refused with the reason, and the running one stays.
+   */
+  void reload(HeraldServer server, LoadedConfig running) {
+    LoadedConfig again;
+    try {
+      again = loadConfig();
+      server.reload(again.server().apps());
+    } catch (ConfigException | IllegalArgumentException e) {
+      log.error("reload refused, still serving the previous configuration: {}", e.getMessage());
+      return;
+    }
+    if (!again.server().withApps(List.of()).equals(running.server().withApps(List.of()))) {
+      log.warn(
+          "reload: settings beyond the apps changed too (address, TLS, Redis, limits on"
+              + " connections); they take effect at the next restart");
+    }
   }
 }

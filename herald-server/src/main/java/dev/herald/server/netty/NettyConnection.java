@@ -33,7 +33,7 @@ final class NettyConnection implements Connection {
   private final Channel channel;
   private final NettyLoop loop;
   private final WebSocketFrames frames;
-  private final App app;
+  private volatile App app; // replaced by a reload that changes the app's settings
   private final String socketId;
   private final ConnectionState state;
   private final long maxOutboundBytes;
@@ -180,6 +180,11 @@ final class NettyConnection implements Connection {
 
   boolean isClosing() {
     return closing;
+  }
+
+  /** Takes the app's settings after a reload; the id and key are the same. On the loop. */
+  void useApp(App reloaded) {
+    this.app = reloaded;
   }
 
   /** Completes once the socket is closed. */

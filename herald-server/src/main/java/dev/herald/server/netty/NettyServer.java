@@ -1,6 +1,7 @@
 package dev.herald.server.netty;
 
 import dev.herald.server.api.HttpApi;
+import dev.herald.server.app.App;
 import dev.herald.server.channel.FrameEncoder;
 import dev.herald.server.protocol.PusherError;
 import dev.herald.server.protocol.PusherProtocol;
@@ -26,11 +27,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -227,6 +232,38 @@ public final class NettyServer implements AutoCloseable {
     }
     scheduled.forEach(f -> f.awaitUninterruptibly(2, TimeUnit.SECONDS));
     return CompletableFuture.allOf(closed.toArray(new CompletableFuture<?>[0]));
+  }
+
+  /**
+   * Applies a reload to the open connections: those of {@code gone} apps are closed with 4003,
+   * those of {@code changed} apps take the new settings (limits, features) and stay open. Returns
+   * once every loop has done it.
+   */
+  public void reapply(List<App> gone, List<App> changed) {
+    if (loops == null || (gone.isEmpty() && changed.isEmpty())) {
+      return;
+    }
+    Set<String> goneIds = gone.stream().map(App::id).collect(Collectors.toSet());
+    Map<String, App> changedById =
+        changed.stream().collect(Collectors.toMap(App::id, Function.identity()));
+    List<io.netty.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (NettyLoop loop : loops.all()) {
+      done.add(
+          loop.eventLoop.submit(
+              () -> {
+                for (NettyConnection conn : loop.connections.toArray(new NettyConnection[0])) {
+                  String id = conn.app().id();
+                  if (goneIds.contains(id)) {
+                    conn.close(
+                        PusherError.APP_DISABLED,
+                        "Application disabled or removed by a configuration reload");
+                  } else if (changedById.containsKey(id)) {
+                    conn.useApp(changedById.get(id));
+                  }
+                }
+              }));
+    }
+    done.forEach(f -> f.awaitUninterruptibly(5, TimeUnit.SECONDS));
   }
 
   /**

@@ -1,40 +1,41 @@
 package dev.herald.server.cli;
 
 import java.lang.reflect.Proxy;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * What ends {@code herald serve}: SIGTERM (a deploy or scale-down: drain, then exit 0) or SIGINT
- * (Ctrl-C: stop at once, exit 0). Both are taken over from the JVM, whose default would run the
- * shutdown hooks in no particular order and exit with 143 or 130, which orchestrators read as a
- * crash. The handlers are installed through {@code sun.misc.Signal} (module jdk.unsupported, in
+ * The signals {@code herald serve} acts on: SIGTERM (a deploy or scale-down: drain, then exit 0),
+ * SIGINT (Ctrl-C: stop at once, exit 0) and SIGHUP (reload the configuration and carry on). They
+ * are taken over from the JVM, whose default would run the shutdown hooks in no particular order
+ * and exit with 143 or 130, which orchestrators read as a crash, and would end the process on
+ * SIGHUP. The handlers are installed through {@code sun.misc.Signal} (module jdk.unsupported, in
  * every JDK since 9) by reflection, as javac warns on any direct use of it; where it is missing, a
  * shutdown hook reports TERM.
  */
-final class Shutdown {
-  /** The signal that asked the server to stop. */
+final class ServerSignals {
+  /** A signal {@code herald serve} acts on. */
   enum Signal {
     TERM,
-    INT
+    INT,
+    HUP
   }
 
-  private final CompletableFuture<Signal> received = new CompletableFuture<>();
+  private final BlockingQueue<Signal> received = new LinkedBlockingQueue<>();
 
-  private Shutdown() {}
+  private ServerSignals() {}
 
-  /** Starts listening for SIGTERM and SIGINT. */
-  static Shutdown onSignals() {
-    Shutdown shutdown = new Shutdown();
+  /** Starts listening for SIGTERM, SIGINT and SIGHUP. */
+  static ServerSignals install() {
+    ServerSignals signals = new ServerSignals();
     try {
       for (Signal signal : Signal.values()) {
-        shutdown.handle(signal);
+        signals.handle(signal);
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> shutdown.received.complete(Signal.TERM)));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> signals.received.add(Signal.TERM)));
     }
-    return shutdown;
+    return signals;
   }
 
   private void handle(Signal signal) throws ReflectiveOperationException {
@@ -47,7 +48,7 @@ final class Shutdown {
             (proxy, method, args) ->
                 switch (method.getName()) {
                   case "handle" -> {
-                    received.complete(signal);
+                    received.add(signal);
                     yield null;
                   }
                   case "hashCode" -> System.identityHashCode(proxy);
@@ -58,15 +59,13 @@ final class Shutdown {
     signalType.getMethod("handle", signalType, handlerType).invoke(null, os, handler);
   }
 
-  /** Blocks until a signal arrives; returns which. */
-  Signal await() {
+  /** Blocks until the next signal arrives; returns which (INT when interrupted). */
+  Signal next() {
     try {
-      return received.get();
+      return received.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Signal.INT;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
