@@ -12,6 +12,7 @@ import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
+import dev.herald.server.database.JdbcAppRegistry;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.metrics.ServerMetrics;
@@ -46,6 +47,7 @@ public final class HeraldServer implements AutoCloseable {
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final AppRegistry apps;
+  private final Optional<JdbcAppRegistry> database;
   private final Optional<RedisCluster> redis;
   private final ServerMetrics metrics;
   private final Cluster cluster;
@@ -56,7 +58,9 @@ public final class HeraldServer implements AutoCloseable {
   private final LifecycleDispatcher lifecycle;
 
   private HeraldServer(ServerConfig config, Clock clock, List<LifecycleListener> extraListeners) {
-    apps = new StaticAppRegistry(config.apps());
+    database = config.database().map(db -> JdbcAppRegistry.start(db, config.apps()));
+    apps =
+        database.<AppRegistry>map(db -> db).orElseGet(() -> new StaticAppRegistry(config.apps()));
     redis = config.redis().map(RedisCluster::connect);
     webhooks =
         HttpWebhookSender.forApps(
@@ -184,6 +188,7 @@ public final class HeraldServer implements AutoCloseable {
     lifecycle.close(); // after the transport: the last vacated channels reach the webhooks
     webhooks.ifPresent(HttpWebhookSender::close); // may ask the cluster about comebacks
     redis.ifPresent(RedisCluster::close);
+    database.ifPresent(JdbcAppRegistry::close);
     metrics.close();
   }
 

@@ -1,6 +1,7 @@
 package dev.herald.server;
 
 import dev.herald.server.app.App;
+import dev.herald.server.database.DatabaseSettings;
 import dev.herald.server.netty.ConnectionLimits;
 import dev.herald.server.netty.TlsSettings;
 import dev.herald.server.protocol.ProtocolSettings;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param redis the Redis that makes this node one of a cluster; empty for a single node
  * @param tls the certificate that turns the port into wss:// and https://; empty for plain
  * @param connectionLimits handshake timeout, header size, per-address limits, trusted proxies
+ * @param database the table more apps are loaded from, next to {@link #apps()}; empty for none
  */
 public record ServerConfig(
     String host,
@@ -38,7 +40,8 @@ public record ServerConfig(
     long livenessCheckMillis,
     Optional<RedisSettings> redis,
     Optional<TlsSettings> tls,
-    ConnectionLimits connectionLimits) {
+    ConnectionLimits connectionLimits,
+    Optional<DatabaseSettings> database) {
 
   /** The defaults, with no apps. */
   public static final ServerConfig DEFAULTS =
@@ -54,7 +57,8 @@ public record ServerConfig(
           1000,
           Optional.empty(),
           Optional.empty(),
-          ConnectionLimits.DEFAULTS);
+          ConnectionLimits.DEFAULTS,
+          Optional.empty());
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -63,6 +67,7 @@ public record ServerConfig(
     Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(connectionLimits, "connectionLimits");
+    Objects.requireNonNull(database, "database");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -86,7 +91,8 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         tls,
-        connectionLimits);
+        connectionLimits,
+        database);
   }
 
   /** A copy bound to another host and port. */
@@ -103,7 +109,8 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         tls,
-        connectionLimits);
+        connectionLimits,
+        database);
   }
 
   /** A copy with other protocol settings. */
@@ -120,7 +127,8 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         tls,
-        connectionLimits);
+        connectionLimits,
+        database);
   }
 
   /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
@@ -137,7 +145,8 @@ public record ServerConfig(
         livenessCheckMillis,
         Optional.ofNullable(newRedis),
         tls,
-        connectionLimits);
+        connectionLimits,
+        database);
   }
 
   /** A copy that serves wss:// and https:// with this certificate. */
@@ -154,7 +163,8 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         Optional.of(newTls),
-        connectionLimits);
+        connectionLimits,
+        database);
   }
 
   /** A copy with other handshake, header and per-address limits. */
@@ -171,6 +181,25 @@ public record ServerConfig(
         livenessCheckMillis,
         redis,
         tls,
-        newLimits);
+        newLimits,
+        database);
+  }
+
+  /** A copy that also serves the apps of this database table (or, with null, none). */
+  public ServerConfig withDatabase(DatabaseSettings newDatabase) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis,
+        redis,
+        tls,
+        connectionLimits,
+        Optional.ofNullable(newDatabase));
   }
 }

@@ -35,13 +35,14 @@ record HeraldFile(
     List<String> trustedProxies,
     RedisSection redis,
     TlsSection tls,
+    DatabaseSection database,
     List<AppSection> apps) {
 
   /** An empty file: every setting keeps its default, no apps. */
   static final HeraldFile EMPTY =
       new HeraldFile(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null);
+          null, null);
 
   HeraldFile {
     host = Scalars.text(host);
@@ -106,6 +107,9 @@ record HeraldFile(
                 defaults.livenessCheckMillis(),
                 redis,
                 tls == null ? defaults.tls() : Optional.of(tls.settings(where.child("tls"))),
-                connectionLimits(defaults.connectionLimits(), where)));
+                connectionLimits(defaults.connectionLimits(), where),
+                database == null
+                    ? defaults.database()
+                    : Optional.of(database.settings(where.child("database")))));
   }
 }
