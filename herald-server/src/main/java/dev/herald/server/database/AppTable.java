@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The apps table (schema: {@code db/herald-apps.sql}) in SQL that PostgreSQL and MariaDB/MySQL both
@@ -44,6 +47,8 @@ final class AppTable {
   /** Seconds a statement may run before it is cancelled. */
   static final int QUERY_TIMEOUT_SECONDS = 10;
 
+  private static final Pattern CAMEL_CASE = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z0-9]*)+\\b");
+
   private final String table;
 
   /**
@@ -69,7 +74,12 @@ final class AppTable {
             apps.add(app(rows));
           } catch (IllegalArgumentException e) {
             problems.accept(
-                "app '" + id + "' in table " + table + " is invalid: " + e.getMessage());
+                "app '"
+                    + id
+                    + "' in table "
+                    + table
+                    + " is invalid: "
+                    + columnNames(e.getMessage()));
           }
         }
       }
@@ -119,6 +129,18 @@ final class AppTable {
             flag(row, "client_events", defaults.clientEvents()),
             limits)
         .withAllowedOrigins(origins(row.getString("allowed_origins")));
+  }
+
+  /** "maxBatchSize must be…" as "max_batch_size must be…": the column, not the Java name. */
+  private static String columnNames(String message) {
+    Matcher words = CAMEL_CASE.matcher(String.valueOf(message));
+    StringBuilder result = new StringBuilder();
+    while (words.find()) {
+      words.appendReplacement(
+          result, words.group().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT));
+    }
+    words.appendTail(result);
+    return result.toString();
   }
 
   private static String required(ResultSet row, String column) throws SQLException {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class JdbcAppRegistry implements AppRegistry, AutoCloseable {
   private final AppTable table;
   private final HikariDataSource pool;
   private final ScheduledExecutorService refresher;
+  private final AtomicLong refreshes = new AtomicLong();
   private volatile StaticAppRegistry snapshot;
   // Touched by the refresh thread only (and by start, before it runs).
   private boolean unreachable;
@@ -117,7 +119,7 @@ public final class JdbcAppRegistry implements AppRegistry, AutoCloseable {
             describe(),
             fresh.all().size() - fileApps.size());
       }
-    } catch (Exception e) {
+    } catch (Exception e) { // any failure: a refresh that throws would never be scheduled again
       if (!unreachable) {
         unreachable = true;
         log.warn(
@@ -127,7 +129,14 @@ public final class JdbcAppRegistry implements AppRegistry, AutoCloseable {
             reason(e),
             snapshot.all().size());
       }
+    } finally {
+      refreshes.incrementAndGet();
     }
+  }
+
+  /** Refreshes tried since start, succeeded or not (for tests to wait on). */
+  long refreshes() {
+    return refreshes.get();
   }
 
   /** The file apps and the table's rows; at start a clash with a file app is an error. */
@@ -205,8 +214,11 @@ public final class JdbcAppRegistry implements AppRegistry, AutoCloseable {
     // One refresh at a time needs one connection; none kept open between refreshes when idle.
     config.setMaximumPoolSize(1);
     config.setMinimumIdle(0);
-    config.setConnectionTimeout(5_000);
-    config.setValidationTimeout(2_000);
+    // A refresh should not outlast its interval: give up connecting by then (Hikari's floor 250
+    // ms).
+    long interval = settings.refreshInterval().toMillis();
+    config.setConnectionTimeout(Math.max(250, Math.min(5_000, interval)));
+    config.setValidationTimeout(Math.max(250, Math.min(2_000, interval)));
     // Connect on the first load, so that its failure is ours to report (not a pool exception).
     config.setInitializationFailTimeout(-1);
     config.setReadOnly(true);
