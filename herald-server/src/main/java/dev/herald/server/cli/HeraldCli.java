@@ -48,7 +48,7 @@ final class HeraldCli {
 
   /** Prints what went wrong; a stack trace only for errors that are not the user's to fix. */
   private static int failed(Exception e, CommandLine command, ParseResult parsed) {
-    command.getErr().println("herald " + command.getCommandName() + ": " + e.getMessage());
+    command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
     if (!(e instanceof ConfigException
         || e instanceof IllegalStateException
         || e instanceof IllegalArgumentException)) {

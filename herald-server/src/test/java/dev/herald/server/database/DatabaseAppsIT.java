@@ -8,6 +8,8 @@ import com.pusher.rest.data.Result;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
+import dev.herald.server.testing.PostgresProcess;
+import dev.herald.server.testing.Schema;
 import dev.herald.server.testing.WsClient;
 import java.time.Duration;
 import java.util.List;

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Level;
 import dev.herald.server.app.AllowedOrigins;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppLimits;
+import dev.herald.server.testing.DatabaseProcess;
+import dev.herald.server.testing.Schema;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package dev.herald.server.database;
 
+import dev.herald.server.testing.DatabaseProcess;
+import dev.herald.server.testing.MariaDbProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,7 +1,8 @@
-package dev.herald.server.database;
+package dev.herald.server.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.herald.server.database.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -28,14 +29,14 @@ import org.junit.jupiter.api.Assumptions;
  * is skipped, or fails with {@code CI=true}. Servers refuse to run as root, so as root they run as
  * their system user ({@code postgres}, {@code mysql}). Not thread-safe; every wait is bounded.
  */
-abstract class DatabaseProcess implements AutoCloseable {
+public abstract class DatabaseProcess implements AutoCloseable {
   /** How long a command (initdb, a start, a stop) may take. */
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
   /** The password of the test user, {@link #USERNAME}. */
-  static final String PASSWORD = "s3cret-test-password";
+  public static final String PASSWORD = "s3cret-test-password";
 
-  static final String USERNAME = "herald";
+  public static final String USERNAME = "herald";
 
   final int port;
   final Path directory;
@@ -60,21 +61,21 @@ abstract class DatabaseProcess implements AutoCloseable {
   }
 
   /** The JDBC URL of the test database. */
-  abstract String url();
+  public abstract String url();
 
   /** Starts the server (again) and waits until it accepts connections. */
-  abstract void start();
+  public abstract void start();
 
   /** Stops the server and waits until it is gone; its data stays for {@link #start()}. */
-  abstract void stop();
+  public abstract void stop();
 
   /** Settings for the test table, re-read every {@code refresh}. */
-  DatabaseSettings settings(String table, Duration refresh) {
+  public DatabaseSettings settings(String table, Duration refresh) {
     return new DatabaseSettings(url(), USERNAME, PASSWORD, table, refresh);
   }
 
   /** Runs SQL statements as the test user. */
-  void execute(String... statements) {
+  public void execute(String... statements) {
     try (Connection connection = DriverManager.getConnection(url(), USERNAME, PASSWORD);
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {
@@ -86,7 +87,7 @@ abstract class DatabaseProcess implements AutoCloseable {
   }
 
   /** Whether the test user can connect right now. */
-  boolean answers() {
+  public boolean answers() {
     try (Connection connection = DriverManager.getConnection(url(), USERNAME, PASSWORD)) {
       return connection.isValid(1);
     } catch (SQLException e) {

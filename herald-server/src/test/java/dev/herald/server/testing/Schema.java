@@ -1,4 +1,4 @@
-package dev.herald.server.database;
+package dev.herald.server.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** The shipped migration, {@code db/herald-apps.sql}, run as written (under another name). */
-final class Schema {
+public final class Schema {
   static final String RESOURCE = "/db/herald-apps.sql";
 
   private Schema() {}
 
   /** Drops {@code table} if it exists and creates it anew from the migration. */
-  static void recreate(DatabaseProcess database, String table) {
+  public static void recreate(DatabaseProcess database, String table) {
     String sql = migration().replace("herald_apps", table);
     String[] statements =
         Arrays.stream(sql.split(";\\s*(\\n|$)"))

@@ -1,4 +1,4 @@
-package dev.herald.server.database;
+package dev.herald.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * A throwaway PostgreSQL: {@code initdb} (password authentication for {@link #USERNAME}) and {@code
  * pg_ctl} of the newest {@code /usr/lib/postgresql/N/bin}, on a free port, fsync off.
  */
-final class PostgresProcess extends DatabaseProcess {
+public final class PostgresProcess extends DatabaseProcess {
   private final Path bin;
   private final Path data;
   private boolean running;
@@ -23,7 +23,7 @@ final class PostgresProcess extends DatabaseProcess {
   }
 
   /** Initializes a cluster and starts it. */
-  static PostgresProcess startOnFreePort() {
+  public static PostgresProcess startOnFreePort() {
     Path initdb = executable("PostgreSQL (initdb)", candidates());
     PostgresProcess postgres = new PostgresProcess(initdb.getParent());
     try {
@@ -52,12 +52,12 @@ final class PostgresProcess extends DatabaseProcess {
   }
 
   @Override
-  String url() {
+  public String url() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 
   @Override
-  void start() {
+  public void start() {
     run(
         as(
             "postgres",
@@ -77,7 +77,7 @@ final class PostgresProcess extends DatabaseProcess {
   }
 
   @Override
-  void stop() {
+  public void stop() {
     if (!running) {
       return;
     }

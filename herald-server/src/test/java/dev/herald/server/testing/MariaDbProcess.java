@@ -1,4 +1,4 @@
-package dev.herald.server.database;
+package dev.herald.server.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +18,7 @@ import org.awaitility.core.TerminalFailureException;
  * A throwaway MariaDB: {@code mariadb-install-db}, then {@code mariadbd} as a child process on a
  * free port, with a database {@code herald} that {@link #USERNAME} may use with {@link #PASSWORD}.
  */
-final class MariaDbProcess extends DatabaseProcess {
+public final class MariaDbProcess extends DatabaseProcess {
   private final Path mariadbd;
   private final Path data;
   private Process process;
@@ -30,7 +30,7 @@ final class MariaDbProcess extends DatabaseProcess {
   }
 
   /** Installs the system tables and starts the server. */
-  static MariaDbProcess startOnFreePort() {
+  public static MariaDbProcess startOnFreePort() {
     Path server =
         executable(
             "MariaDB (mariadbd)",
@@ -72,12 +72,12 @@ final class MariaDbProcess extends DatabaseProcess {
   }
 
   @Override
-  String url() {
+  public String url() {
     return "jdbc:mariadb://127.0.0.1:" + port + "/herald";
   }
 
   @Override
-  void start() {
+  public void start() {
     if (process != null && process.isAlive()) {
       return;
     }
@@ -121,7 +121,7 @@ final class MariaDbProcess extends DatabaseProcess {
   }
 
   @Override
-  void stop() {
+  public void stop() {
     if (process == null || !process.isAlive()) {
       return;
     }
