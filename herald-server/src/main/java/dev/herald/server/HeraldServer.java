@@ -11,6 +11,7 @@ import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
+import dev.herald.server.database.JdbcAppRegistry;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.metrics.ServerMetrics;
@@ -57,6 +58,7 @@ public final class HeraldServer implements AutoCloseable {
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final ReloadableApps apps;
+  private final Optional<JdbcAppRegistry> database;
   private final Optional<RedisCluster> redis;
   private final ServerMetrics metrics;
   private final Cluster cluster;
@@ -78,7 +80,16 @@ public final class HeraldServer implements AutoCloseable {
       CloseStack resources) {
     this.resources = resources;
     metrics = resources.push(new ServerMetrics(), ServerMetrics::close);
-    apps = new ReloadableApps(config.apps());
+    database =
+        config
+            .database()
+            .map(
+                db ->
+                    resources.push(
+                        JdbcAppRegistry.start(db, config.apps()), JdbcAppRegistry::close));
+    apps =
+        new ReloadableApps(
+            database.<List<App>>map(db -> List.copyOf(db.all())).orElse(config.apps()));
     // Departures are marked in Redis only when webhooks may ask whether someone came back.
     boolean markDepartures = HttpWebhookSender.anyWebhooks(apps);
     redis =
@@ -141,6 +152,8 @@ public final class HeraldServer implements AutoCloseable {
     // Pushed before it starts: a start that fails halfway (TLS files, the bind) frees its loops.
     resources.push(transport::close);
     address = transport.start(protocol, api);
+    // A refresh of the database that changed its apps is a reload.
+    database.ifPresent(db -> db.onChange(this::apply));
   }
 
   /** Starts a server with the system clock; returns once the port is bound. */
@@ -229,9 +242,17 @@ public final class HeraldServer implements AutoCloseable {
    * Webhook endpoints are read per event, so they change too, except that a server started without
    * any webhook has no sender to start.
    *
+   * <p>With a database, {@code newApps} are the file's apps; the table is read again with them.
+   *
    * @throws IllegalArgumentException when two apps share an id or a key; nothing changes then
+   * @throws IllegalStateException when the apps database cannot be read; nothing changes then
    */
   public ReloadableApps.Changes reload(List<App> newApps) {
+    return apply(database.map(db -> db.reloadFileApps(newApps)).orElse(newApps));
+  }
+
+  /** Serves {@code newApps} (the file's and the database's) and applies what changed. */
+  private ReloadableApps.Changes apply(List<App> newApps) {
     ReloadableApps.Changes changes = apps.replace(newApps);
     transport.reapply(changes.gone(), changes.changed());
     metrics.perApp(

@@ -1,6 +1,7 @@
 package dev.herald.server;
 
 import dev.herald.server.app.App;
+import dev.herald.server.database.DatabaseSettings;
 import dev.herald.server.netty.ConnectionLimits;
 import dev.herald.server.netty.TlsSettings;
 import dev.herald.server.protocol.ProtocolSettings;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param tls the certificate that turns the port into wss:// and https://; empty for plain
  * @param connectionLimits handshake timeout, header size, per-address limits, trusted proxies
  * @param drainSeconds how long a graceful shutdown (SIGTERM) spreads its 4200 closes over
+ * @param database the table more apps are loaded from, next to {@link #apps()}; empty for none
  */
 public record ServerConfig(
     String host,
@@ -40,7 +42,8 @@ public record ServerConfig(
     Optional<RedisSettings> redis,
     Optional<TlsSettings> tls,
     ConnectionLimits connectionLimits,
-    int drainSeconds) {
+    int drainSeconds,
+    Optional<DatabaseSettings> database) {
 
   /** The defaults, with no apps. */
   public static final ServerConfig DEFAULTS =
@@ -57,7 +60,8 @@ public record ServerConfig(
           Optional.empty(),
           Optional.empty(),
           ConnectionLimits.DEFAULTS,
-          10);
+          10,
+          Optional.empty());
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -69,6 +73,7 @@ public record ServerConfig(
     if (drainSeconds < 0) {
       throw new IllegalArgumentException("drain seconds must be 0 or more, was " + drainSeconds);
     }
+    Objects.requireNonNull(database, "database");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -93,7 +98,8 @@ public record ServerConfig(
         redis,
         tls,
         connectionLimits,
-        drainSeconds);
+        drainSeconds,
+        database);
   }
 
   /** A copy bound to another host and port. */
@@ -111,7 +117,8 @@ public record ServerConfig(
         redis,
         tls,
         connectionLimits,
-        drainSeconds);
+        drainSeconds,
+        database);
   }
 
   /** A copy with other protocol settings. */
@@ -129,7 +136,8 @@ public record ServerConfig(
         redis,
         tls,
         connectionLimits,
-        drainSeconds);
+        drainSeconds,
+        database);
   }
 
   /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
@@ -147,7 +155,8 @@ public record ServerConfig(
         Optional.ofNullable(newRedis),
         tls,
         connectionLimits,
-        drainSeconds);
+        drainSeconds,
+        database);
   }
 
   /** A copy that serves wss:// and https:// with this certificate. */
@@ -165,7 +174,8 @@ public record ServerConfig(
         redis,
         Optional.of(newTls),
         connectionLimits,
-        drainSeconds);
+        drainSeconds,
+        database);
   }
 
   /** A copy with other handshake, header and per-address limits. */
@@ -183,7 +193,8 @@ public record ServerConfig(
         redis,
         tls,
         newLimits,
-        drainSeconds);
+        drainSeconds,
+        database);
   }
 
   /** A copy that drains over {@code seconds} on SIGTERM. */
@@ -201,6 +212,26 @@ public record ServerConfig(
         redis,
         tls,
         connectionLimits,
-        seconds);
+        seconds,
+        database);
+  }
+
+  /** A copy that also serves the apps of this database table (or, with null, none). */
+  public ServerConfig withDatabase(DatabaseSettings newDatabase) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis,
+        redis,
+        tls,
+        connectionLimits,
+        drainSeconds,
+        Optional.ofNullable(newDatabase));
   }
 }

@@ -39,6 +39,18 @@ final class Banner {
                     .append(", prefix ")
                     .append(redis.prefix())
                     .append('\n'));
+    loaded
+        .server()
+        .database()
+        .ifPresent(
+            database ->
+                text.append("  Apps from  ")
+                    .append(database.redactedUrl())
+                    .append(", table ")
+                    .append(database.table())
+                    .append(", re-read every ")
+                    .append(database.refreshInterval().toSeconds())
+                    .append(" s\n"));
     for (App app : loaded.server().apps()) {
       text.append("  App        id ").append(app.id()).append(", key ").append(app.key());
       text.append(app.enabled() ? "" : " (disabled)").append('\n');

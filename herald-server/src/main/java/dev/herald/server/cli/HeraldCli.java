@@ -1,15 +1,16 @@
 package dev.herald.server.cli;
 
 import dev.herald.server.config.ConfigException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code herald} command line: {@code serve}, {@code trigger}, {@code help}, {@code --version}.
- * Exit codes: 0 on success, 1 when the command fails (the message goes to stderr), 2 on bad usage.
- * Not thread-safe; build one per invocation.
+ * The {@code herald} command line: {@code serve}, {@code trigger}, {@code apps new}, {@code help},
+ * {@code --version}. Exit codes: 0 on success, 1 when the command fails (the message goes to
+ * stderr), 2 on bad usage. Not thread-safe; build one per invocation.
  */
 final class HeraldCli {
   private final Map<String, String> env;
@@ -37,6 +38,9 @@ final class HeraldCli {
     CommandLine cli = new CommandLine(new HeraldCommand());
     cli.addSubcommand(new ServeCommand(env));
     cli.addSubcommand(new TriggerCommand(env, clock));
+    cli.addSubcommand(
+        new CommandLine(new AppsCommand())
+            .addSubcommand(new NewAppCommand(env, new SecureRandom())));
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(HeraldCli::failed);
     return cli;
@@ -44,7 +48,7 @@ final class HeraldCli {
 
   /** Prints what went wrong; a stack trace only for errors that are not the user's to fix. */
   private static int failed(Exception e, CommandLine command, ParseResult parsed) {
-    command.getErr().println("herald " + command.getCommandName() + ": " + e.getMessage());
+    command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
     if (!(e instanceof ConfigException
         || e instanceof IllegalStateException
         || e instanceof IllegalArgumentException)) {

@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       again = loadConfig();
       server.reload(again.server().apps());
-    } catch (ConfigException | IllegalArgumentException e) {
+    } catch (ConfigException | IllegalArgumentException | IllegalStateException e) {
       log.error("reload refused, still serving the previous configuration: {}", e.getMessage());
       return;
     }

@@ -41,7 +41,7 @@ public final class ConfigLoader {
    */
   public LoadedConfig load(ConfigOverrides overrides) {
     Optional<Path> file = Optional.ofNullable(overrides.configFile()).or(environment::configFile);
-    boolean development = file.isEmpty() && !environment.hasApp();
+    boolean development = file.isEmpty() && !environment.hasApp() && !environment.hasDatabase();
     ServerConfig config = ServerConfig.DEFAULTS;
     if (file.isPresent()) {
       config = yaml.read(file.get(), config);
@@ -82,7 +82,8 @@ public final class ConfigLoader {
   }
 
   private static void check(ServerConfig config, Optional<Path> file) {
-    if (config.apps().isEmpty()) {
+    // With a database the file may have no apps: they may all be in the table.
+    if (config.apps().isEmpty() && config.database().isEmpty()) {
       throw new ConfigException(
           "No apps configured: add an 'apps' list to "
               + file.map(Path::toString).orElse("the config file")
@@ -91,7 +92,10 @@ public final class ConfigLoader {
               + ", "
               + EnvironmentVariables.APP_KEY
               + " and "
-              + EnvironmentVariables.APP_SECRET);
+              + EnvironmentVariables.APP_SECRET
+              + ", or name a database of apps ('database' or "
+              + EnvironmentVariables.DATABASE_URL
+              + ")");
     }
     try {
       new StaticAppRegistry(config.apps());

@@ -6,6 +6,9 @@ import static dev.herald.server.config.EnvironmentVariables.APP_ID;
 import static dev.herald.server.config.EnvironmentVariables.APP_KEY;
 import static dev.herald.server.config.EnvironmentVariables.APP_SECRET;
 import static dev.herald.server.config.EnvironmentVariables.APP_WEBHOOK_URL;
+import static dev.herald.server.config.EnvironmentVariables.DATABASE_PASSWORD;
+import static dev.herald.server.config.EnvironmentVariables.DATABASE_URL;
+import static dev.herald.server.config.EnvironmentVariables.DATABASE_USERNAME;
 import static dev.herald.server.config.EnvironmentVariables.HOST;
 import static dev.herald.server.config.EnvironmentVariables.PORT;
 import static dev.herald.server.config.EnvironmentVariables.REDIS_NODE_TIMEOUT_MS;
@@ -17,6 +20,7 @@ import static dev.herald.server.config.EnvironmentVariables.TLS_KEY_FILE;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
 import dev.herald.server.app.Webhook;
+import dev.herald.server.database.DatabaseSettings;
 import dev.herald.server.netty.TlsSettings;
 import dev.herald.server.protocol.ProtocolSettings;
 import dev.herald.server.redis.RedisSettings;
@@ -51,6 +55,11 @@ final class EnvironmentSettings {
   boolean hasApp() {
     return Stream.of(APP_ID, APP_KEY, APP_SECRET, APP_CLIENT_EVENTS, APP_WEBHOOK_URL)
         .anyMatch(name -> get(name).isPresent());
+  }
+
+  /** Whether {@link EnvironmentVariables#DATABASE_URL} names a database to load apps from. */
+  boolean hasDatabase() {
+    return get(DATABASE_URL).isPresent();
   }
 
   /**
@@ -91,6 +100,7 @@ final class EnvironmentSettings {
     }
     result = withRedis(result);
     result = withTls(result);
+    result = withDatabase(result);
     return hasApp() ? result.withApps(withEnvironmentApp(result.apps())) : result;
   }
 
@@ -144,6 +154,35 @@ final class EnvironmentSettings {
     }
     return config.withTls(
         new TlsSettings(readable(TLS_CERT_FILE, cert.get()), readable(TLS_KEY_FILE, key.get())));
+  }
+
+  /** The database from HERALD_DATABASE_*, over the file's; the password is kept as set. */
+  private ServerConfig withDatabase(ServerConfig config) {
+    Optional<String> url = get(DATABASE_URL);
+    Optional<String> username = get(DATABASE_USERNAME);
+    Optional<String> password =
+        Optional.ofNullable(env.get(DATABASE_PASSWORD)).filter(v -> !v.isEmpty());
+    if (url.isEmpty() && config.database().isEmpty()) {
+      if (username.isPresent() || password.isPresent()) {
+        throw new ConfigException(
+            (username.isPresent() ? DATABASE_USERNAME : DATABASE_PASSWORD)
+                + " is set but no database is configured: set "
+                + DATABASE_URL
+                + " too");
+      }
+      return config;
+    }
+    DatabaseSettings base =
+        url.map(
+                u ->
+                    config
+                        .database()
+                        .map(d -> build(DATABASE_URL, () -> d.withUrl(u)))
+                        .orElseGet(
+                            () -> build(DATABASE_URL, () -> DatabaseSettings.of(u, null, null))))
+            .orElseGet(() -> config.database().orElseThrow());
+    return config.withDatabase(
+        base.withCredentials(username.orElse(base.username()), password.orElse(base.password())));
   }
 
   private static Path readable(String name, String value) {

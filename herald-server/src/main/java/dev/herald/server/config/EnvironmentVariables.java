@@ -52,6 +52,18 @@ public final class EnvironmentVariables {
   /** The PEM (PKCS#8) private key of {@link #TLS_CERT_FILE}. */
   public static final String TLS_KEY_FILE = "HERALD_TLS_KEY_FILE";
 
+  /**
+   * The JDBC URL of a PostgreSQL or MariaDB/MySQL database to load more apps from ({@code
+   * jdbc:postgresql://host:5432/herald}); replaces the config file's {@code database.url}.
+   */
+  public static final String DATABASE_URL = "HERALD_DATABASE_URL";
+
+  /** The database user; replaces the config file's {@code database.username}. */
+  public static final String DATABASE_USERNAME = "HERALD_DATABASE_USERNAME";
+
+  /** The database password; replaces the config file's {@code database.password}. */
+  public static final String DATABASE_PASSWORD = "HERALD_DATABASE_PASSWORD";
+
   /** The server URL {@code herald trigger} sends to (not read by the server). */
   public static final String URL = "HERALD_URL";
 

@@ -36,13 +36,14 @@ record HeraldFile(
     Integer drainSeconds,
     RedisSection redis,
     TlsSection tls,
+    DatabaseSection database,
     List<AppSection> apps) {
 
   /** An empty file: every setting keeps its default, no apps. */
   static final HeraldFile EMPTY =
       new HeraldFile(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null);
+          null, null, null);
 
   HeraldFile {
     host = Scalars.text(host);
@@ -108,6 +109,9 @@ record HeraldFile(
                 redis,
                 tls == null ? defaults.tls() : Optional.of(tls.settings(where.child("tls"))),
                 connectionLimits(defaults.connectionLimits(), where),
-                requireNonNullElse(drainSeconds, defaults.drainSeconds())));
+                requireNonNullElse(drainSeconds, defaults.drainSeconds()),
+                database == null
+                    ? defaults.database()
+                    : Optional.of(database.settings(where.child("database")))));
   }
 }
