@@ -13,6 +13,7 @@ import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.cluster.Cluster;
 import dev.herald.server.database.JdbcAppRegistry;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
+import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.metrics.ServerMetrics;
 import dev.herald.server.netty.NettyServer;
@@ -125,6 +126,12 @@ public final class HeraldServer implements AutoCloseable {
     SignedInUsers signedIn = new SignedInUsers();
     NodeDelivery node = new NodeDelivery(channels, signedIn);
     List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
+    listeners.add(
+        event -> {
+          if (event instanceof LifecycleEvent.ConnectionClosed closed) {
+            metrics.disconnected(closed.appId(), closed.closeCode());
+          }
+        });
     webhooks.ifPresent(listeners::add);
     // Closed after the transport: the last vacated channels reach the webhooks.
     lifecycle =

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param connectionLimits handshake timeout, header size, per-address limits, trusted proxies
  * @param drainSeconds how long a graceful shutdown (SIGTERM) spreads its 4200 closes over
  * @param database the table more apps are loaded from, next to {@link #apps()}; empty for none
+ * @param logFormat how {@code herald serve} writes its log (an embedded server logs through the
+ *     application's logging)
  */
 public record ServerConfig(
     String host,
@@ -43,7 +45,8 @@ public record ServerConfig(
     Optional<TlsSettings> tls,
     ConnectionLimits connectionLimits,
     int drainSeconds,
-    Optional<DatabaseSettings> database) {
+    Optional<DatabaseSettings> database,
+    LogFormat logFormat) {
 
   /** The defaults, with no apps. */
   public static final ServerConfig DEFAULTS =
@@ -61,7 +64,8 @@ public record ServerConfig(
           Optional.empty(),
           ConnectionLimits.DEFAULTS,
           10,
-          Optional.empty());
+          Optional.empty(),
+          LogFormat.TEXT);
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -74,6 +78,7 @@ public record ServerConfig(
       throw new IllegalArgumentException("drain seconds must be 0 or more, was " + drainSeconds);
     }
     Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(logFormat, "logFormat");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -99,7 +104,8 @@ public record ServerConfig(
         tls,
         connectionLimits,
         drainSeconds,
-        database);
+        database,
+        logFormat);
   }
 
   /** A copy bound to another host and port. */
@@ -118,7 +124,8 @@ public record ServerConfig(
         tls,
         connectionLimits,
         drainSeconds,
-        database);
+        database,
+        logFormat);
   }
 
   /** A copy with other protocol settings. */
@@ -137,7 +144,8 @@ public record ServerConfig(
         tls,
         connectionLimits,
         drainSeconds,
-        database);
+        database,
+        logFormat);
   }
 
   /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
@@ -156,7 +164,8 @@ public record ServerConfig(
         tls,
         connectionLimits,
         drainSeconds,
-        database);
+        database,
+        logFormat);
   }
 
   /** A copy that serves wss:// and https:// with this certificate. */
@@ -175,7 +184,8 @@ public record ServerConfig(
         Optional.of(newTls),
         connectionLimits,
         drainSeconds,
-        database);
+        database,
+        logFormat);
   }
 
   /** A copy with other handshake, header and per-address limits. */
@@ -194,7 +204,8 @@ public record ServerConfig(
         tls,
         newLimits,
         drainSeconds,
-        database);
+        database,
+        logFormat);
   }
 
   /** A copy that drains over {@code seconds} on SIGTERM. */
@@ -213,7 +224,8 @@ public record ServerConfig(
         tls,
         connectionLimits,
         seconds,
-        database);
+        database,
+        logFormat);
   }
 
   /** A copy that also serves the apps of this database table (or, with null, none). */
@@ -232,6 +244,27 @@ public record ServerConfig(
         tls,
         connectionLimits,
         drainSeconds,
-        Optional.ofNullable(newDatabase));
+        Optional.ofNullable(newDatabase),
+        logFormat);
+  }
+
+  /** A copy that logs (as {@code herald serve}) in {@code format}. */
+  public ServerConfig withLogFormat(LogFormat format) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis,
+        redis,
+        tls,
+        connectionLimits,
+        drainSeconds,
+        database,
+        format);
   }
 }

@@ -73,9 +73,11 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedConfig loaded = loadConfig();
+    LogOutput.use(loaded.server().logFormat());
+    // Before the start, so that a SIGTERM arriving as soon as the port is bound still drains.
+    ServerSignals signals = ServerSignals.install();
     HeraldServer server = HeraldServer.start(loaded.server());
     Duration drainWindow = Duration.ofSeconds(loaded.server().drainSeconds());
-    ServerSignals signals = ServerSignals.install();
     log.info(
         "started with {} app(s){}",
         loaded.server().apps().size(),

@@ -17,6 +17,7 @@ import static dev.herald.server.config.EnvironmentVariables.REDIS_URL;
 import static dev.herald.server.config.EnvironmentVariables.TLS_CERT_FILE;
 import static dev.herald.server.config.EnvironmentVariables.TLS_KEY_FILE;
 
+import dev.herald.server.LogFormat;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
 import dev.herald.server.app.Webhook;
@@ -100,6 +101,14 @@ final class EnvironmentSettings {
     }
     result = withRedis(result);
     result = withTls(result);
+    Optional<String> logFormat = get(EnvironmentVariables.LOG_FORMAT);
+    if (logFormat.isPresent()) {
+      ServerConfig current = result;
+      result =
+          build(
+              EnvironmentVariables.LOG_FORMAT,
+              () -> current.withLogFormat(LogFormat.of(logFormat.get())));
+    }
     result = withDatabase(result);
     return hasApp() ? result.withApps(withEnvironmentApp(result.apps())) : result;
   }

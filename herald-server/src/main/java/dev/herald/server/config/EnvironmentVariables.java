@@ -64,6 +64,9 @@ public final class EnvironmentVariables {
   /** The database password; replaces the config file's {@code database.password}. */
   public static final String DATABASE_PASSWORD = "HERALD_DATABASE_PASSWORD";
 
+  /** {@code text} (default) or {@code json}: how {@code herald serve} writes its log. */
+  public static final String LOG_FORMAT = "HERALD_LOG_FORMAT";
+
   /** The server URL {@code herald trigger} sends to (not read by the server). */
   public static final String URL = "HERALD_URL";
 

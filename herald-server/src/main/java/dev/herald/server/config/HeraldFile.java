@@ -2,6 +2,7 @@ package dev.herald.server.config;
 
 import static java.util.Objects.requireNonNullElse;
 
+import dev.herald.server.LogFormat;
 import dev.herald.server.ServerConfig;
 import dev.herald.server.app.App;
 import dev.herald.server.netty.ConnectionLimits;
@@ -34,6 +35,7 @@ record HeraldFile(
     Integer newConnectionsPerIpPerSecond,
     List<String> trustedProxies,
     Integer drainSeconds,
+    String logFormat,
     RedisSection redis,
     TlsSection tls,
     DatabaseSection database,
@@ -43,11 +45,19 @@ record HeraldFile(
   static final HeraldFile EMPTY =
       new HeraldFile(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null);
+          null, null, null, null);
 
   HeraldFile {
     host = Scalars.text(host);
     apps = apps == null ? List.of() : Collections.unmodifiableList(apps);
+  }
+
+  private LogFormat logFormat(Where where) {
+    try {
+      return LogFormat.of(logFormat);
+    } catch (IllegalArgumentException e) {
+      throw where.invalid("log_format", e.getMessage());
+    }
   }
 
   private ConnectionLimits connectionLimits(ConnectionLimits d, Where where) {
@@ -112,6 +122,7 @@ record HeraldFile(
                 requireNonNullElse(drainSeconds, defaults.drainSeconds()),
                 database == null
                     ? defaults.database()
-                    : Optional.of(database.settings(where.child("database")))));
+                    : Optional.of(database.settings(where.child("database"))),
+                logFormat == null ? defaults.logFormat() : logFormat(where)));
   }
 }

@@ -19,7 +19,22 @@ public sealed interface LifecycleEvent {
    * A client's connection ended; {@code reason} says why (a close code and message, or "client").
    */
   record ConnectionClosed(String appId, String socketId, String reason, long timeMillis)
-      implements LifecycleEvent {}
+      implements LifecycleEvent {
+    /** Closes without a close frame (the TCP connection dropped), as RFC 6455 numbers them. */
+    public static final int ABNORMAL = 1006;
+
+    /**
+     * The close code: the server's or the client's ({@code reason} starts with it, as {@code
+     * ConnectionState.closingBecause} writes it), or {@link #ABNORMAL} when the socket just went.
+     */
+    public int closeCode() {
+      int end = 0;
+      while (end < reason.length() && end < 4 && Character.isDigit(reason.charAt(end))) {
+        end++;
+      }
+      return end == 4 ? Integer.parseInt(reason.substring(0, 4)) : ABNORMAL;
+    }
+  }
 
   /** A connection subscribed to a channel. */
   record Subscribed(String appId, String socketId, String channel, long timeMillis)

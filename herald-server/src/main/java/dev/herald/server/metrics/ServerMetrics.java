@@ -1,5 +1,7 @@
 package dev.herald.server.metrics;
 
+import dev.herald.server.protocol.PusherError;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -10,7 +12,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -23,6 +27,9 @@ import java.util.function.ToIntFunction;
  * read the counters the components keep; nothing is counted twice. Thread-safe.
  */
 public final class ServerMetrics implements AutoCloseable {
+  /** RFC 6455's codes a client may close with, and every code Herald closes with. */
+  private static final Set<Integer> KNOWN_CLOSE_CODES = knownCloseCodes();
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -40,6 +47,20 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /** A counter read from {@code source}, e.g. {@code herald.webhooks.dropped}. */
+  /**
+   * Counts a closed connection in {@code herald_disconnects_total{app,code}}. Codes are Herald's
+   * own and the RFC 6455 ones; any other code a client sends is counted as {@code other}, so a
+   * client cannot create series at will.
+   */
+  public void disconnected(String appId, int code) {
+    Counter.builder("herald.disconnects")
+        .description("connections closed, by app and close code")
+        .tag("app", appId)
+        .tag("code", KNOWN_CLOSE_CODES.contains(code) ? Integer.toString(code) : "other")
+        .register(registry)
+        .increment();
+  }
+
   public void counter(String name, String description, LongSupplier source) {
     sources.add(source);
     FunctionCounter.builder(name, source, s -> s.getAsLong())
@@ -84,5 +105,14 @@ public final class ServerMetrics implements AutoCloseable {
   public void close() {
     gc.close();
     registry.close();
+  }
+
+  private static Set<Integer> knownCloseCodes() {
+    Set<Integer> codes =
+        new HashSet<>(Set.of(1000, 1001, 1002, 1003, 1006, 1007, 1008, 1009, 1011));
+    for (PusherError error : PusherError.values()) {
+      codes.add(error.code());
+    }
+    return Set.copyOf(codes);
   }
 }

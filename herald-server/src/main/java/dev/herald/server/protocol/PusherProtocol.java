@@ -209,6 +209,8 @@ public final class PusherProtocol {
     subscriptions.unsubscribeAll(conn);
     users.signout(conn);
     handshake.release(conn.app());
+    log.debug(
+        "app={} socket={} disconnected: {}", conn.app().id(), conn.socketId(), state.closeReason());
     events.on(
         new LifecycleEvent.ConnectionClosed(
             conn.app().id(), conn.socketId(), state.closeReason(), clock.millis()));

@@ -3,11 +3,9 @@ package dev.herald.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.pusher.PusherJson;
 import dev.herald.server.testing.WsClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +34,7 @@ class ServeSignalsIT {
                 + "apps: [{id: \"1\", key: app-key, secret: not-the-dev-secret}]\n");
     Process herald = serve(config);
     try {
-      int port = port(herald, new StringBuilder());
+      int port = port();
       try (WsClient client = WsClient.connect(port, "app-key")) {
         herald.destroy(); // SIGTERM
 
@@ -56,9 +54,8 @@ class ServeSignalsIT {
     String server = "host: 127.0.0.1\nport: 0\n";
     Files.writeString(config, server + "apps: [{id: \"1\", key: old-key, secret: old-secret}]\n");
     Process herald = serve(config);
-    StringBuilder output = new StringBuilder();
     try {
-      int port = port(herald, output);
+      int port = port();
       try (WsClient old = WsClient.connect(port, "old-key")) {
         Files.writeString(
             config, server + "apps: [{id: \"2\", key: new-key, secret: new-secret}]\n");
@@ -70,10 +67,8 @@ class ServeSignalsIT {
         Files.writeString(config, server + "apps: [{id: \"3\", key: k, secrte: s}]\n");
         hangUp(herald);
 
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .until(() -> output.toString().contains("reload refused"));
-        assertThat(output.toString())
+        await().atMost(Duration.ofSeconds(10)).until(() -> output().contains("reload refused"));
+        assertThat(output())
             .contains("still serving the previous configuration")
             .contains("Unknown key 'apps[0].secrte'");
         assertThat(fresh.isClosed()).isFalse();
@@ -85,11 +80,44 @@ class ServeSignalsIT {
     }
   }
 
-  private static Process serve(Path config) throws IOException {
+  @Test
+  void writesJsonLinesWithLogFormatJson() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("herald.yml"),
+            "host: 127.0.0.1\nport: 0\nlog_format: json\n"
+                + "apps: [{id: \"1\", key: app-key, secret: not-the-dev-secret}]\n");
+    Process herald = serve(config);
+    try {
+      port();
+      herald.destroy();
+      assertThat(herald.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(herald.exitValue()).as("exit code; output: %s", output()).isZero();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(output()).contains("\"formattedMessage\":\"stopped\""));
+      List<String> logLines = output().lines().filter(line -> line.startsWith("{")).toList();
+      assertThat(logLines).hasSizeGreaterThan(2);
+      for (String line : logLines) {
+        var json = PusherJson.mapper().readTree(line);
+        assertThat(json.path("level").asText()).isNotEmpty();
+        assertThat(json.has("formattedMessage")).as(line).isTrue();
+      }
+      assertThat(logLines)
+          .anyMatch(l -> l.contains("\"formattedMessage\":\"started with 1 app(s)\""));
+    } finally {
+      herald.destroyForcibly();
+    }
+  }
+
+  private Process serve(Path config) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The shipped logback.xml (INFO), not the tests' quieter one on the test class path.
+    String logging = Path.of("target", "classes", "logback.xml").toAbsolutePath().toString();
     return new ProcessBuilder(
             List.of(
                 java,
+                "-Dlogback.configurationFile=" + logging,
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),
@@ -97,6 +125,7 @@ class ServeSignalsIT {
                 "--config",
                 config.toString()))
         .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("herald.log").toFile())
         .start();
   }
 
@@ -106,36 +135,26 @@ class ServeSignalsIT {
     assertThat(kill.exitValue()).isZero();
   }
 
-  /**
-   * Reads the process's output until the banner names the bound port (at most 30 s), then keeps
-   * reading it into {@code output} so the process never blocks on a full pipe.
-   */
-  private static int port(Process process, StringBuilder output) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    StringBuilder seen = new StringBuilder();
-    String line;
-    while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher m = LISTENING.matcher(line);
-      if (m.find()) {
-        Thread drain =
-            new Thread(
-                () ->
-                    out.lines()
-                        .forEach(
-                            l -> {
-                              synchronized (output) {
-                                output.append(l).append('\n');
-                              }
-                            }),
-                "herald-output");
-        drain.setDaemon(true);
-        drain.start(); // keep reading, so the process never blocks on a full pipe
-        return Integer.parseInt(m.group(1));
-      }
-    }
-    throw new AssertionError("herald serve did not say where it listens:\n" + seen);
+  /** What the process has written so far. */
+  private String output() throws IOException {
+    Path log = dir.resolve("herald.log");
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  /** Waits (at most 30 s) until the process says where it listens; returns the port. */
+  private int port() {
+    int[] port = new int[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Matcher m = LISTENING.matcher(output());
+              if (m.find()) {
+                port[0] = Integer.parseInt(m.group(1));
+                return true;
+              }
+              return false;
+            });
+    return port[0];
   }
 }

@@ -59,8 +59,8 @@ class YamlBindingTest {
                 + "; expected one of: host, port, event_loop_threads, activity_timeout,"
                 + " pong_timeout, max_message_bytes, max_request_bytes, max_outbound_bytes,"
                 + " handshake_timeout, max_header_bytes, max_connections_per_ip,"
-                + " new_connections_per_ip_per_second, trusted_proxies, drain_seconds, redis, tls,"
-                + " database, apps");
+                + " new_connections_per_ip_per_second, trusted_proxies, drain_seconds, log_format,"
+                + " redis, tls, database, apps");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.herald.server.app.AllowedOrigins;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppLimits;
 import dev.herald.server.testing.DatabaseProcess;
+import dev.herald.server.testing.LogRecorder;
 import dev.herald.server.testing.Schema;
 import java.time.Duration;
 import java.util.List;

@@ -49,6 +49,30 @@ class MetricsIT {
   }
 
   @Test
+  void countsDisconnectsByAppAndCloseCode() throws Exception {
+    try (HeraldServer server =
+        HeraldServer.start(
+            ServerConfig.DEFAULTS
+                .withAddress("127.0.0.1", 0)
+                .withApps(List.of(App.of("7", "metrics-key", "metrics-secret"))))) {
+      WsClient.connect(server.port(), "metrics-key").close(); // a normal close: 1000
+      WsClient talker = WsClient.connect(server.port(), "metrics-key");
+      talker.send("not json at all");
+      talker.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-x\"}}");
+      server.reload(List.of()); // the app is gone: 4003
+      assertThat(talker.awaitClose()).isEqualTo(4003);
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(get(server, "/metrics").body())
+                      .contains("herald_disconnects_total{app=\"7\",code=\"1000\"} 1.0")
+                      .contains("herald_disconnects_total{app=\"7\",code=\"4003\"} 1.0"));
+    }
+  }
+
+  @Test
   void isAlwaysReadyAsASingleNode() throws Exception {
     try (HeraldServer server =
         HeraldServer.start(
