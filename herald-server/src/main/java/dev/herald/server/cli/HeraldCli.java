@@ -7,9 +7,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code herald} command line: {@code serve}, {@code trigger}, {@code help}, {@code --version}.
- * Exit codes: 0 on success, 1 when the command fails (the message goes to stderr), 2 on bad usage.
- * Not thread-safe; build one per invocation.
+ * The {@code herald} command line: {@code serve}, {@code trigger}, the queries and checks of a
+ * running server ({@code channels}, {@code channel}, {@code terminate}, {@code ping}, {@code
+ * stats}, {@code monitor}), {@code config check}, {@code help} and {@code --version}. Exit codes: 0
+ * on success, 1 when the command fails (the message goes to stderr), 2 on bad usage. Not
+ * thread-safe; build one per invocation.
  */
 final class HeraldCli {
   private final Map<String, String> env;
@@ -37,6 +39,12 @@ final class HeraldCli {
     CommandLine cli = new CommandLine(new HeraldCommand());
     cli.addSubcommand(new ServeCommand(env));
     cli.addSubcommand(new TriggerCommand(env, clock));
+    cli.addSubcommand(new ChannelsCommand(env, clock));
+    cli.addSubcommand(new ChannelCommand(env, clock));
+    cli.addSubcommand(new TerminateCommand(env, clock));
+    cli.addSubcommand(new PingCommand(env, clock));
+    cli.addSubcommand(
+        new CommandLine(new ConfigCommand()).addSubcommand(new ConfigCheckCommand(env)));
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(HeraldCli::failed);
     return cli;
