@@ -11,6 +11,7 @@ import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.channel.MessageCounts;
 import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleListener;
@@ -108,7 +109,7 @@ public final class HeraldServer implements AutoCloseable {
     Readiness readiness =
         redis.<Readiness>map(r -> () -> redisProblem(r.health())).orElse(Readiness.ALWAYS);
     metrics = new ServerMetrics();
-    bindMetrics(protocol);
+    bindMetrics(protocol, channels);
     HttpApi api = new HttpApi(apps, cluster, readiness, metrics::scrape, clock);
     address = transport.start(protocol, api);
   }
@@ -187,9 +188,25 @@ public final class HeraldServer implements AutoCloseable {
     metrics.close();
   }
 
-  private void bindMetrics(PusherProtocol protocol) {
+  private void bindMetrics(PusherProtocol protocol, ChannelRegistry channels) {
     metrics.perApp(
         "herald.connections", "open WebSocket connections", appIds(), protocol::openConnections);
+    metrics.perApp(
+        "herald.channels",
+        "channels with subscribers on this node",
+        appIds(),
+        channels::channelCount);
+    MessageCounts messages = channels.messages();
+    metrics.perAppCounter(
+        "herald.messages.received",
+        "messages received from clients",
+        appIds(),
+        messages::receivedFrom);
+    metrics.perAppCounter(
+        "herald.messages.delivered",
+        "channel messages delivered to clients, one per subscriber",
+        appIds(),
+        messages::deliveredTo);
     metrics.counter(
         "herald.slow.consumers.closed",
         "clients closed with 4100 for not reading",
