@@ -16,6 +16,7 @@ import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.metrics.ServerMetrics;
+import dev.herald.server.monitor.MonitorFeed;
 import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
 import dev.herald.server.protocol.NodeDelivery;
@@ -55,6 +56,7 @@ public final class HeraldServer implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final Optional<HttpWebhookSender> webhooks;
   private final LifecycleDispatcher lifecycle;
+  private final MonitorFeed monitor;
 
   private HeraldServer(ServerConfig config, Clock clock, List<LifecycleListener> extraListeners) {
     apps = new StaticAppRegistry(config.apps());
@@ -89,12 +91,20 @@ public final class HeraldServer implements AutoCloseable {
     List<LifecycleListener> listeners = new ArrayList<>(extraListeners);
     webhooks.ifPresent(listeners::add);
     lifecycle = new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE);
+    monitor = new MonitorFeed(clock);
+    // The monitor hears events where they happen, before the dispatcher's queue, so that it costs
+    // nothing (not even a queued event) while nobody watches.
+    LifecycleListener events =
+        event -> {
+          monitor.on(event);
+          lifecycle.on(event);
+        };
     cluster =
         redis
-            .map(r -> r.start(node, lifecycle, apps, clock))
+            .map(r -> r.start(node, events, apps, clock))
             .orElseGet(() -> Cluster.singleNode(node));
     broker = cluster.broker();
-    publisher = new EventPublisher(broker, cluster.cache(), clock);
+    publisher = new EventPublisher(broker, cluster.cache(), clock, monitor);
     timers = Executors.newSingleThreadScheduledExecutor(HeraldServer::timerThread);
     PusherProtocol protocol =
         new PusherProtocol(
@@ -103,14 +113,14 @@ public final class HeraldServer implements AutoCloseable {
             channels,
             cluster,
             signedIn,
-            lifecycle,
+            events,
             (task, delayMillis) -> timers.schedule(task, delayMillis, TimeUnit.MILLISECONDS),
             clock);
     Readiness readiness =
         redis.<Readiness>map(r -> () -> redisProblem(r.health())).orElse(Readiness.ALWAYS);
     metrics = new ServerMetrics();
     bindMetrics(protocol, channels);
-    HttpApi api = new HttpApi(apps, cluster, readiness, metrics::scrape, clock);
+    HttpApi api = new HttpApi(apps, cluster, readiness, metrics::scrape, monitor, clock);
     address = transport.start(protocol, api);
   }
 
@@ -163,6 +173,14 @@ public final class HeraldServer implements AutoCloseable {
   /** The ids of the apps served, in configuration order. */
   List<String> appIds() {
     return apps.all().stream().map(App::id).toList();
+  }
+
+  /**
+   * The live view of each app's connections, subscriptions and events on this node, behind {@code
+   * GET /apps/{app_id}/monitor}; subscribe to watch an app from Java.
+   */
+  public MonitorFeed monitor() {
+    return monitor;
   }
 
   /** The bound address; the port is the real one when the config asked for port 0. */

@@ -4,6 +4,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.cluster.Cluster;
+import dev.herald.server.monitor.MonitorFeed;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * GET  /apps/{app_id}/channels                  occupied channels
  * GET  /apps/{app_id}/channels/{channel}        one channel's state
  * GET  /apps/{app_id}/channels/{channel}/users  a presence channel's users
+ * POST /apps/{app_id}/users/{user_id}/terminate_connections
+ * GET  /apps/{app_id}/monitor                   a live tail of the app (Server-Sent Events)
  * </pre>
  *
  * <p>Every {@code /apps/…} route is authenticated by {@link ApiAuthenticator}, then counted against
@@ -80,11 +83,31 @@ public final class HttpApi {
       Readiness readiness,
       Supplier<String> metrics,
       Clock clock) {
+    this(apps, cluster, readiness, metrics, new MonitorFeed(clock), clock);
+  }
+
+  /**
+   * @param apps the apps requests are signed for
+   * @param cluster the broker events are published to and the stores queries are answered from
+   * @param readiness whether the node can serve the cluster ({@code GET /ready})
+   * @param metrics the metrics in the Prometheus text format ({@code GET /metrics})
+   * @param monitor what {@code GET /apps/{app_id}/monitor} streams, and where published events are
+   *     shown
+   * @param clock the time {@code auth_timestamp} is checked against
+   */
+  public HttpApi(
+      AppRegistry apps,
+      Cluster cluster,
+      Readiness readiness,
+      Supplier<String> metrics,
+      MonitorFeed monitor,
+      Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
     this.requestRates = new ApiRequestRates(clock);
     ChannelInfo info = new ChannelInfo(cluster.occupancy(), cluster.presence());
     EventsEndpoint events =
-        new EventsEndpoint(info, new EventPublisher(cluster.broker(), cluster.cache(), clock));
+        new EventsEndpoint(
+            info, new EventPublisher(cluster.broker(), cluster.cache(), clock, monitor));
     ChannelsEndpoint channelQueries =
         new ChannelsEndpoint(cluster.occupancy(), cluster.presence(), info, cluster.cache(), clock);
     UsersEndpoint users = new UsersEndpoint(cluster.broker());
@@ -105,7 +128,12 @@ public final class HttpApi {
             Route.signed("GET", "/apps/{app_id}/channels/{channel}", channelQueries::show),
             Route.signed("GET", "/apps/{app_id}/channels/{channel}/users", channelQueries::users),
             Route.signed(
-                "POST", "/apps/{app_id}/users/{user_id}/terminate_connections", users::terminate));
+                "POST", "/apps/{app_id}/users/{user_id}/terminate_connections", users::terminate),
+            Route.signed(
+                "GET",
+                "/apps/{app_id}/monitor",
+                call ->
+                    CompletableFuture.completedFuture(MonitorStream.answer(monitor, call, clock))));
   }
 
   /**

@@ -14,11 +14,13 @@ final class ApiRefusedException extends IllegalStateException {
 
   /** Says the status and the API's {@code {"error": …}} message, or the body when it has none. */
   static ApiRefusedException of(HttpResponse<String> response) {
+    return of(response.statusCode(), response.body());
+  }
+
+  /** As {@link #of(HttpResponse)}, from the status and the body read. */
+  static ApiRefusedException of(int status, String body) {
     return new ApiRefusedException(
-        "the server refused the request (HTTP "
-            + response.statusCode()
-            + "): "
-            + errorOf(response.body()));
+        "the server refused the request (HTTP " + status + "): " + errorOf(body));
   }
 
   private static String errorOf(String body) {

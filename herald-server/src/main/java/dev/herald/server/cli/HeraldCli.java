@@ -44,6 +44,7 @@ final class HeraldCli {
     cli.addSubcommand(new TerminateCommand(env, clock));
     cli.addSubcommand(new PingCommand(env, clock));
     cli.addSubcommand(new StatsCommand(env, clock));
+    cli.addSubcommand(new MonitorCommand(env, clock));
     cli.addSubcommand(
         new CommandLine(new ConfigCommand()).addSubcommand(new ConfigCheckCommand(env)));
     cli.addSubcommand(new CommandLine.HelpCommand());
