@@ -108,8 +108,7 @@ final class ApiClient {
   /** A signed {@code GET path} whose body is read as it arrives, without a timeout. */
   HttpResponse<InputStream> stream(String path) throws InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(base + path + "?" + query(sign("GET", path, Map.of(), new byte[0]))))
+        untimed("GET", path, Map.of(), new byte[0])
             .header("Accept", "text/event-stream")
             .GET()
             .build();
@@ -124,9 +123,13 @@ final class ApiClient {
 
   private HttpRequest.Builder signed(
       String method, String path, Map<String, String> params, byte[] body) {
+    return untimed(method, path, params, body).timeout(TIMEOUT);
+  }
+
+  private HttpRequest.Builder untimed(
+      String method, String path, Map<String, String> params, byte[] body) {
     return HttpRequest.newBuilder(
-            URI.create(base + path + "?" + query(sign(method, path, params, body))))
-        .timeout(TIMEOUT);
+        URI.create(base + path + "?" + query(sign(method, path, params, body))));
   }
 
   private Map<String, String> sign(
