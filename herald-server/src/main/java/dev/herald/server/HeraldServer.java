@@ -10,12 +10,14 @@ import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.channel.MessageCounts;
 import dev.herald.server.cluster.Cluster;
 import dev.herald.server.database.JdbcAppRegistry;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
 import dev.herald.server.metrics.ServerMetrics;
+import dev.herald.server.monitor.MonitorFeed;
 import dev.herald.server.netty.NettyServer;
 import dev.herald.server.netty.NettySettings;
 import dev.herald.server.protocol.NodeDelivery;
@@ -68,6 +70,7 @@ public final class HeraldServer implements AutoCloseable {
   private final ExecutorScheduler timers;
   private final Optional<HttpWebhookSender> webhooks;
   private final LifecycleDispatcher lifecycle;
+  private final MonitorFeed monitor;
 
   /**
    * Starts every part in turn, pushing each on {@code resources} as soon as it runs: when a later
@@ -137,15 +140,23 @@ public final class HeraldServer implements AutoCloseable {
     lifecycle =
         resources.push(
             new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE), LifecycleDispatcher::close);
+    monitor = new MonitorFeed(clock);
+    // The monitor hears events where they happen, before the dispatcher's queue, so that it costs
+    // nothing (not even a queued event) while nobody watches.
+    LifecycleListener events =
+        event -> {
+          monitor.on(event);
+          lifecycle.on(event);
+        };
     cluster =
         redis
-            .map(r -> resources.push(r.start(node, lifecycle, apps, clock, timers), c -> r.leave()))
+            .map(r -> resources.push(r.start(node, events, apps, clock, timers), c -> r.leave()))
             .orElseGet(() -> Cluster.singleNode(node));
     broker = resources.push(cluster.broker(), Broker::close);
-    publisher = new EventPublisher(broker, cluster.cache(), clock);
+    publisher = new EventPublisher(broker, cluster.cache(), clock, monitor);
     PusherProtocol protocol =
         new PusherProtocol(
-            config.protocol(), apps, channels, cluster, signedIn, lifecycle, timers, clock);
+            config.protocol(), apps, channels, cluster, signedIn, events, timers, clock);
     Readiness clusterReadiness =
         redis.<Readiness>map(r -> () -> redisProblem(r.health())).orElse(Readiness.ALWAYS);
     Readiness readiness =
@@ -154,8 +165,8 @@ public final class HeraldServer implements AutoCloseable {
                 ? Optional.of("draining: this node is shutting down; connect to another")
                 : clusterReadiness.problem();
     this.protocol = protocol;
-    bindMetrics(protocol);
-    HttpApi api = new HttpApi(apps, cluster, publisher, readiness, metrics::scrape, clock);
+    bindMetrics(protocol, channels);
+    HttpApi api = new HttpApi(apps, cluster, publisher, readiness, metrics::scrape, monitor, clock);
     // Pushed before it starts: a start that fails halfway (TLS files, the bind) frees its loops.
     resources.push(transport::close);
     address = transport.start(protocol, api);
@@ -218,6 +229,14 @@ public final class HeraldServer implements AutoCloseable {
   /** The ids of the apps served, in configuration order. */
   List<String> appIds() {
     return apps.all().stream().map(App::id).toList();
+  }
+
+  /**
+   * The live view of each app's connections, subscriptions and events on this node, behind {@code
+   * GET /apps/{app_id}/monitor}; subscribe to watch an app from Java.
+   */
+  public MonitorFeed monitor() {
+    return monitor;
   }
 
   /** The bound address; the port is the real one when the config asked for port 0. */
@@ -302,9 +321,25 @@ public final class HeraldServer implements AutoCloseable {
     log.info("drained");
   }
 
-  private void bindMetrics(PusherProtocol protocol) {
+  private void bindMetrics(PusherProtocol protocol, ChannelRegistry channels) {
     metrics.perApp(
         "herald.connections", "open WebSocket connections", appIds(), protocol::openConnections);
+    metrics.perApp(
+        "herald.channels",
+        "channels with subscribers on this node",
+        appIds(),
+        channels::channelCount);
+    MessageCounts messages = channels.messages();
+    metrics.perAppCounter(
+        "herald.messages.received",
+        "messages received from clients",
+        appIds(),
+        messages::receivedFrom);
+    metrics.perAppCounter(
+        "herald.messages.delivered",
+        "channel messages delivered to clients, one per subscriber",
+        appIds(),
+        messages::deliveredTo);
     metrics.counter(
         "herald.slow.consumers.closed",
         "clients closed with 4100 for not reading",

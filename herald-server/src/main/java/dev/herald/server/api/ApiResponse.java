@@ -10,10 +10,21 @@ import dev.herald.pusher.PusherJson;
  * @param json the body, a JSON document (or text of {@code contentType})
  * @param contentType the body's media type
  * @param retryAfterSeconds the {@code Retry-After} header's seconds, or 0 for none
+ * @param stream for a streaming answer, what writes its body (then {@code json} is empty); null for
+ *     every other answer
  */
-public record ApiResponse(int status, String json, String contentType, int retryAfterSeconds) {
+public record ApiResponse(
+    int status, String json, String contentType, int retryAfterSeconds, EventStream stream) {
   /** The media type of API responses. */
   public static final String JSON = "application/json";
+
+  /** The media type of Server-Sent Events. */
+  public static final String EVENT_STREAM = "text/event-stream";
+
+  /** A complete response of {@code contentType} with {@code Retry-After} after {@code seconds}. */
+  public ApiResponse(int status, String json, String contentType, int retryAfterSeconds) {
+    this(status, json, contentType, retryAfterSeconds, null);
+  }
 
   /** A response of {@code contentType} without {@code Retry-After}. */
   public ApiResponse(int status, String json, String contentType) {
@@ -36,8 +47,13 @@ public record ApiResponse(int status, String json, String contentType, int retry
         status, PusherJson.string(PusherJson.mapper().createObjectNode().put("error", message)));
   }
 
+  /** A 200 whose body {@code stream} writes as Server-Sent Events, until the client goes. */
+  public static ApiResponse stream(EventStream stream) {
+    return new ApiResponse(200, "", EVENT_STREAM, 0, java.util.Objects.requireNonNull(stream));
+  }
+
   /** A copy with a {@code Retry-After} header of {@code seconds}. */
   public ApiResponse retryAfter(int seconds) {
-    return new ApiResponse(status, json, contentType, seconds);
+    return new ApiResponse(status, json, contentType, seconds, stream);
   }
 }

@@ -4,6 +4,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.cluster.Cluster;
+import dev.herald.server.monitor.MonitorFeed;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * GET  /apps/{app_id}/channels                  occupied channels
  * GET  /apps/{app_id}/channels/{channel}        one channel's state
  * GET  /apps/{app_id}/channels/{channel}/users  a presence channel's users
+ * POST /apps/{app_id}/users/{user_id}/terminate_connections
+ * GET  /apps/{app_id}/monitor                   a live tail of the app (Server-Sent Events)
  * </pre>
  *
  * <p>Every {@code /apps/…} route is authenticated by {@link ApiAuthenticator}, then counted against
@@ -70,15 +73,18 @@ public final class HttpApi {
         new EventPublisher(cluster.broker(), cluster.cache(), clock),
         readiness,
         () -> "",
+        new MonitorFeed(clock),
         clock);
   }
 
   /**
    * @param apps the apps requests are signed for
    * @param cluster the stores queries are answered from
-   * @param publisher publishes the events (the server's one, shared with in-process broadcasts)
+   * @param publisher publishes the events (the server's one, shared with in-process broadcasts, and
+   *     shown to the monitor's viewers)
    * @param readiness whether the node can serve the cluster ({@code GET /ready})
    * @param metrics the metrics in the Prometheus text format ({@code GET /metrics})
+   * @param monitor what {@code GET /apps/{app_id}/monitor} streams
    * @param clock the time {@code auth_timestamp} is checked against
    */
   public HttpApi(
@@ -87,6 +93,7 @@ public final class HttpApi {
       EventPublisher publisher,
       Readiness readiness,
       Supplier<String> metrics,
+      MonitorFeed monitor,
       Clock clock) {
     this.authenticator = new ApiAuthenticator(apps, clock);
     this.requestRates = new ApiRequestRates(clock);
@@ -112,7 +119,12 @@ public final class HttpApi {
             Route.signed("GET", "/apps/{app_id}/channels/{channel}", channelQueries::show),
             Route.signed("GET", "/apps/{app_id}/channels/{channel}/users", channelQueries::users),
             Route.signed(
-                "POST", "/apps/{app_id}/users/{user_id}/terminate_connections", users::terminate));
+                "POST", "/apps/{app_id}/users/{user_id}/terminate_connections", users::terminate),
+            Route.signed(
+                "GET",
+                "/apps/{app_id}/monitor",
+                call ->
+                    CompletableFuture.completedFuture(MonitorStream.answer(monitor, call, clock))));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.cache.CacheStore;
 import dev.herald.server.cache.CachedEvent;
+import dev.herald.server.monitor.MonitorFeed;
 import java.time.Clock;
 
 /**
@@ -16,11 +17,19 @@ public final class EventPublisher {
   private final Broker broker;
   private final CacheStore cache;
   private final Clock clock;
+  private final MonitorFeed monitor;
 
+  /** A publisher nobody monitors. */
   public EventPublisher(Broker broker, CacheStore cache, Clock clock) {
+    this(broker, cache, clock, new MonitorFeed(clock));
+  }
+
+  /** A publisher that shows what it publishes to {@code monitor}'s viewers. */
+  public EventPublisher(Broker broker, CacheStore cache, Clock clock, MonitorFeed monitor) {
     this.broker = broker;
     this.cache = cache;
     this.clock = clock;
+    this.monitor = monitor;
   }
 
   /** Publishes {@code name} with {@code data} to {@code channel}, excluding {@code socketId}. */
@@ -32,5 +41,6 @@ public final class EventPublisher {
       cache.put(app.id(), channel, new CachedEvent(json, data, expires), now);
     }
     broker.publish(new Message(app.id(), channel, json, socketId));
+    monitor.apiEvent(app.id(), channel, name, data, socketId);
   }
 }

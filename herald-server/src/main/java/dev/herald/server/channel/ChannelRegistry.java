@@ -3,6 +3,7 @@ package dev.herald.server.channel;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * This node's subscriptions (app, channel → subscribers) and the local fan-out.
@@ -11,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (or runs inline when the publisher is already on it) that hands the same frame to each of its
  * subscribers. Nothing here blocks and nothing is encoded per subscriber.
  *
+ * <p>It also counts, per app, the messages clients sent and the channel messages delivered to them
+ * ({@link MessageCounts}): one add per loop per broadcast, not one per subscriber.
+ *
  * <p>Thread-safety: {@link #subscribe} and {@link #unsubscribe} must be called on the subscriber's
  * loop; {@link #deliver} and the queries may be called from any thread.
  */
@@ -18,6 +22,7 @@ public final class ChannelRegistry {
   private final ConcurrentHashMap<ChannelKey, LocalChannel> channels = new ConcurrentHashMap<>();
   private final FrameEncoder encoder;
   private final ChannelInterest interest;
+  private final MessageCounts messages = new MessageCounts();
 
   /** A registry for a single node. */
   public ChannelRegistry(FrameEncoder encoder) {
@@ -82,17 +87,18 @@ public final class ChannelRegistry {
       return 0;
     }
     LoopGroup[] groups = local.groups();
+    LongAdder delivered = messages.deliveries(appId);
     Frame frame = encoder.encode(json);
     try {
       for (LoopGroup group : groups) {
         if (group.loop.inLoop()) {
-          group.deliver(frame, exceptSocketId);
+          group.deliver(frame, exceptSocketId, delivered);
         } else {
           Frame shared = frame.retain();
           group.loop.execute(
               () -> {
                 try {
-                  group.deliver(shared, exceptSocketId);
+                  group.deliver(shared, exceptSocketId, delivered);
                 } finally {
                   shared.release();
                 }
@@ -109,6 +115,22 @@ public final class ChannelRegistry {
   public int subscriptionCount(String appId, String channel) {
     LocalChannel local = channels.get(new ChannelKey(appId, channel));
     return local == null ? 0 : local.count();
+  }
+
+  /** The app's channels with subscribers on this node. */
+  public int channelCount(String appId) {
+    int count = 0;
+    for (ChannelKey key : channels.keySet()) {
+      if (key.appId().equals(appId)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The messages this node's clients sent and were delivered, per app. */
+  public MessageCounts messages() {
+    return messages;
   }
 
   /** The app's channels with subscribers on this node and their counts, sorted by name. */

@@ -1,6 +1,7 @@
 package dev.herald.server.channel;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The subscribers of one channel that live on one loop. Mutated and read only on that loop, so it
@@ -44,28 +45,34 @@ final class LoopGroup {
     return false;
   }
 
-  /** Writes {@code frame} to every subscriber but the one with {@code exceptSocketId}. */
-  void deliver(Frame frame, String exceptSocketId) {
+  /**
+   * Writes {@code frame} to every subscriber but the one with {@code exceptSocketId} and adds how
+   * many it was written to to {@code delivered}.
+   */
+  void deliver(Frame frame, String exceptSocketId, LongAdder delivered) {
     Subscriber[] targets = subscribers;
     loop.broadcastStarted();
     try {
-      deliver(targets, frame, exceptSocketId);
+      delivered.add(deliver(targets, frame, exceptSocketId));
     } finally {
       loop.broadcastEnded();
     }
   }
 
-  private static void deliver(Subscriber[] targets, Frame frame, String exceptSocketId) {
+  private static int deliver(Subscriber[] targets, Frame frame, String exceptSocketId) {
     if (exceptSocketId == null) {
       for (Subscriber s : targets) {
         s.deliver(frame);
       }
-    } else {
-      for (Subscriber s : targets) {
-        if (!exceptSocketId.equals(s.socketId())) {
-          s.deliver(frame);
-        }
+      return targets.length;
+    }
+    int count = 0;
+    for (Subscriber s : targets) {
+      if (!exceptSocketId.equals(s.socketId())) {
+        s.deliver(frame);
+        count++;
       }
     }
+    return count;
   }
 }

@@ -63,7 +63,7 @@ final class Banner {
 
   private static String development(App app, String host, int port, boolean tls) {
     String url = (tls ? "https://" : "http://") + host + ":" + port;
-    String urlFlag = url.equals(TriggerCommand.DEFAULT_URL) ? "" : " --url " + url;
+    String urlFlag = url.equals(ServerOptions.DEFAULT_URL) ? "" : " --url " + url;
     return "\nDevelopment mode: these credentials are public, use them on this machine only.\n"
         + "  Secret     "
         + app.secret()

@@ -8,9 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code herald} command line: {@code serve}, {@code trigger}, {@code apps new}, {@code help},
- * {@code --version}. Exit codes: 0 on success, 1 when the command fails (the message goes to
- * stderr), 2 on bad usage. Not thread-safe; build one per invocation.
+ * The {@code herald} command line: {@code serve}, {@code trigger}, the queries and checks of a
+ * running server ({@code channels}, {@code channel}, {@code terminate}, {@code ping}, {@code
+ * stats}, {@code monitor}), {@code config check}, {@code apps new}, {@code help} and {@code
+ * --version}. Exit codes: 0 on success, 1 when the command fails (the message goes to stderr), 2 on
+ * bad usage. Not thread-safe; build one per invocation.
  */
 final class HeraldCli {
   private final Map<String, String> env;
@@ -41,6 +43,14 @@ final class HeraldCli {
     cli.addSubcommand(
         new CommandLine(new AppsCommand())
             .addSubcommand(new NewAppCommand(env, new SecureRandom())));
+    cli.addSubcommand(new ChannelsCommand(env, clock));
+    cli.addSubcommand(new ChannelCommand(env, clock));
+    cli.addSubcommand(new TerminateCommand(env, clock));
+    cli.addSubcommand(new PingCommand(env, clock));
+    cli.addSubcommand(new StatsCommand(env, clock));
+    cli.addSubcommand(new MonitorCommand(env, clock));
+    cli.addSubcommand(
+        new CommandLine(new ConfigCommand()).addSubcommand(new ConfigCheckCommand(env)));
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(HeraldCli::failed);
     return cli;

@@ -19,12 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The server's metrics, served by {@code GET /metrics} in the Prometheus text format: connections,
- * slow consumers closed, dropped lifecycle events and webhooks, Redis health, and the JVM's memory,
- * GC, threads, file descriptors and CPU (the numbers that show a leak over a long uptime). Meters
- * read the counters the components keep; nothing is counted twice. Thread-safe.
+ * channels and messages per app, slow consumers closed, dropped lifecycle events and webhooks,
+ * Redis health, and the JVM's memory, GC, threads, file descriptors and CPU (the numbers that show
+ * a leak over a long uptime). Meters read the counters the components keep; nothing is counted
+ * twice. Thread-safe.
  */
 public final class ServerMetrics implements AutoCloseable {
   /** RFC 6455's codes a client may close with, and every code Herald closes with. */
@@ -92,6 +94,19 @@ public final class ServerMetrics implements AutoCloseable {
           .description(description)
           .tag("app", appId)
           .strongReference(true)
+          .register(registry);
+    }
+  }
+
+  /** A counter per app, tagged {@code app}, read from {@code source}. */
+  public void perAppCounter(
+      String name, String description, Iterable<String> appIds, ToLongFunction<String> source) {
+    for (String appId : appIds) {
+      LongSupplier count = () -> source.applyAsLong(appId);
+      sources.add(count);
+      FunctionCounter.builder(name, count, s -> s.getAsLong())
+          .description(description)
+          .tag("app", appId)
           .register(registry);
     }
   }

@@ -228,6 +228,12 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, ApiResponse r) {
+    if (r.stream() != null) {
+      HttpVersion version = request.protocolVersion();
+      // The answer may complete off the loop; the pipeline is changed on it.
+      ctx.executor().execute(() -> EventStreamHandler.start(ctx, version, r));
+      return;
+    }
     byte[] body = r.json().getBytes(StandardCharsets.UTF_8);
     FullHttpResponse response =
         new DefaultFullHttpResponse(

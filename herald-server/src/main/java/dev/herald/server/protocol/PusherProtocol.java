@@ -5,6 +5,7 @@ import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.RateLimiter;
 import dev.herald.server.channel.ChannelRegistry;
+import dev.herald.server.channel.MessageCounts;
 import dev.herald.server.cluster.Cluster;
 import dev.herald.server.lifecycle.LifecycleEvent;
 import dev.herald.server.lifecycle.LifecycleListener;
@@ -37,6 +38,7 @@ public final class PusherProtocol {
   private final ClientEvents clientEvents;
   private final UserAuthentication users;
   private final LifecycleListener events;
+  private final MessageCounts messages;
   private final String ping = PusherJson.heartbeat(PusherJson.PING);
   private final String pong = PusherJson.heartbeat(PusherJson.PONG);
 
@@ -62,6 +64,7 @@ public final class PusherProtocol {
     this.settings = settings;
     this.clock = clock;
     this.events = events;
+    this.messages = channels.messages();
     this.handshake = new Handshake(apps, settings);
     SubscriptionCounts counts = new SubscriptionCounts(cluster.broker(), events, scheduler, clock);
     this.subscriptions = new Subscriptions(channels, cluster, counts, events, clock);
@@ -108,6 +111,7 @@ public final class PusherProtocol {
   /** Handles one text message from the client. */
   public void onMessage(Connection conn, String text) {
     onActivity(conn);
+    messages.received(conn.app().id());
     if (!withinMessageRate(conn)) {
       return;
     }

@@ -51,6 +51,25 @@ class ChannelRegistryTest {
   }
 
   @Test
+  void countsTheMessagesDeliveredPerAppOncePerLoop() {
+    QueuedLoop a = new QueuedLoop();
+    DirectLoop b = new DirectLoop();
+    registry.subscribe("app", "c", new Sink("1.1", a));
+    registry.subscribe("app", "c", new Sink("1.2", a));
+    registry.subscribe("app", "c", new Sink("1.3", b));
+    registry.subscribe("other", "c", new Sink("1.4", b));
+
+    registry.deliver("app", "c", json, "1.2");
+    assertThat(registry.messages().deliveredTo("app")).as("loop a has not run yet").isEqualTo(1);
+    a.runAll();
+
+    assertThat(registry.messages().deliveredTo("app")).isEqualTo(2);
+    assertThat(registry.messages().deliveredTo("other")).isZero();
+    assertThat(registry.channelCount("app")).isEqualTo(1);
+    assertThat(registry.channelCount("nobody")).isZero();
+  }
+
+  @Test
   void skipsTheExcludedSocket() {
     DirectLoop loop = new DirectLoop();
     Sink sender = new Sink("1.1", loop);
