@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param connectionLimits handshake timeout, header size, per-address limits, trusted proxies
  * @param drainSeconds how long a graceful shutdown (SIGTERM) spreads its 4200 closes over
  * @param database the table more apps are loaded from, next to {@link #apps()}; empty for none
+ * @param adminToken the bearer token of the admin endpoints (the debug console, {@code herald
+ *     reload}); empty: they are off (in development mode the console is open on loopback)
  * @param logFormat how {@code herald serve} writes its log (an embedded server logs through the
  *     application's logging)
  */
@@ -46,7 +48,8 @@ public record ServerConfig(
     ConnectionLimits connectionLimits,
     int drainSeconds,
     Optional<DatabaseSettings> database,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    Optional<String> adminToken) {
 
   /** The defaults, with no apps. */
   public static final ServerConfig DEFAULTS =
@@ -65,7 +68,8 @@ public record ServerConfig(
           ConnectionLimits.DEFAULTS,
           10,
           Optional.empty(),
-          LogFormat.TEXT);
+          LogFormat.TEXT,
+          Optional.empty());
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -79,6 +83,15 @@ public record ServerConfig(
     }
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(adminToken, "adminToken");
+    adminToken.ifPresent(
+        token -> {
+          if (token.length() < 16) {
+            throw new IllegalArgumentException(
+                "the admin token must be at least 16 characters (herald apps new prints a strong"
+                    + " secret you can use)");
+          }
+        });
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -105,7 +118,8 @@ public record ServerConfig(
         connectionLimits,
         drainSeconds,
         database,
-        logFormat);
+        logFormat,
+        adminToken);
   }
 
   /** A copy bound to another host and port. */
@@ -125,7 +139,8 @@ public record ServerConfig(
         connectionLimits,
         drainSeconds,
         database,
-        logFormat);
+        logFormat,
+        adminToken);
   }
 
   /** A copy with other protocol settings. */
@@ -145,7 +160,8 @@ public record ServerConfig(
         connectionLimits,
         drainSeconds,
         database,
-        logFormat);
+        logFormat,
+        adminToken);
   }
 
   /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
@@ -165,7 +181,8 @@ public record ServerConfig(
         connectionLimits,
         drainSeconds,
         database,
-        logFormat);
+        logFormat,
+        adminToken);
   }
 
   /** A copy that serves wss:// and https:// with this certificate. */
@@ -185,7 +202,8 @@ public record ServerConfig(
         connectionLimits,
         drainSeconds,
         database,
-        logFormat);
+        logFormat,
+        adminToken);
   }
 
   /** A copy with other handshake, header and per-address limits. */
@@ -205,7 +223,8 @@ public record ServerConfig(
         newLimits,
         drainSeconds,
         database,
-        logFormat);
+        logFormat,
+        adminToken);
   }
 
   /** A copy that drains over {@code seconds} on SIGTERM. */
@@ -225,7 +244,8 @@ public record ServerConfig(
         connectionLimits,
         seconds,
         database,
-        logFormat);
+        logFormat,
+        adminToken);
   }
 
   /** A copy that also serves the apps of this database table (or, with null, none). */
@@ -245,7 +265,8 @@ public record ServerConfig(
         connectionLimits,
         drainSeconds,
         Optional.ofNullable(newDatabase),
-        logFormat);
+        logFormat,
+        adminToken);
   }
 
   /** A copy that logs (as {@code herald serve}) in {@code format}. */
@@ -265,6 +286,46 @@ public record ServerConfig(
         connectionLimits,
         drainSeconds,
         database,
-        format);
+        format,
+        adminToken);
+  }
+
+  /** A copy whose admin endpoints (the console, {@code herald reload}) accept {@code token}. */
+  public ServerConfig withAdminToken(String token) {
+    return new ServerConfig(
+        host,
+        port,
+        eventLoopThreads,
+        apps,
+        protocol,
+        maxMessageBytes,
+        maxRequestBytes,
+        maxOutboundBytes,
+        livenessCheckMillis,
+        redis,
+        tls,
+        connectionLimits,
+        drainSeconds,
+        database,
+        logFormat,
+        Optional.ofNullable(token));
+  }
+
+  /** The address, apps and cluster; never a secret (apps print without theirs, no admin token). */
+  @Override
+  public String toString() {
+    return "ServerConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", apps="
+        + apps
+        + ", redis="
+        + redis.map(r -> RedisSettings.redacted(r.url())).orElse("none")
+        + ", tls="
+        + tls.isPresent()
+        + ", adminToken="
+        + (adminToken.isPresent() ? "***" : "none")
+        + "]";
   }
 }

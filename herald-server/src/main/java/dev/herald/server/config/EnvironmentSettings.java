@@ -101,6 +101,12 @@ final class EnvironmentSettings {
     }
     result = withRedis(result);
     result = withTls(result);
+    Optional<String> adminToken = get(EnvironmentVariables.ADMIN_TOKEN);
+    if (adminToken.isPresent()) {
+      ServerConfig current = result;
+      result =
+          build(EnvironmentVariables.ADMIN_TOKEN, () -> current.withAdminToken(adminToken.get()));
+    }
     Optional<String> logFormat = get(EnvironmentVariables.LOG_FORMAT);
     if (logFormat.isPresent()) {
       ServerConfig current = result;

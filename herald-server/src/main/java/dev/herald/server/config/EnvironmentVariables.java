@@ -67,6 +67,9 @@ public final class EnvironmentVariables {
   /** {@code text} (default) or {@code json}: how {@code herald serve} writes its log. */
   public static final String LOG_FORMAT = "HERALD_LOG_FORMAT";
 
+  /** The bearer token of the admin endpoints (console, {@code herald reload}); never logged. */
+  public static final String ADMIN_TOKEN = "HERALD_ADMIN_TOKEN";
+
   /** The server URL {@code herald trigger} sends to (not read by the server). */
   public static final String URL = "HERALD_URL";
 

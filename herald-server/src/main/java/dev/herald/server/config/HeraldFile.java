@@ -36,6 +36,7 @@ record HeraldFile(
     List<String> trustedProxies,
     Integer drainSeconds,
     String logFormat,
+    String adminToken,
     RedisSection redis,
     TlsSection tls,
     DatabaseSection database,
@@ -45,10 +46,11 @@ record HeraldFile(
   static final HeraldFile EMPTY =
       new HeraldFile(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null);
+          null, null, null, null, null);
 
   HeraldFile {
     host = Scalars.text(host);
+    adminToken = Scalars.text(adminToken);
     apps = apps == null ? List.of() : Collections.unmodifiableList(apps);
   }
 
@@ -123,6 +125,7 @@ record HeraldFile(
                 database == null
                     ? defaults.database()
                     : Optional.of(database.settings(where.child("database"))),
-                logFormat == null ? defaults.logFormat() : logFormat(where)));
+                logFormat == null ? defaults.logFormat() : logFormat(where),
+                adminToken == null ? defaults.adminToken() : Optional.of(adminToken)));
   }
 }

@@ -60,7 +60,7 @@ class YamlBindingTest {
                 + " pong_timeout, max_message_bytes, max_request_bytes, max_outbound_bytes,"
                 + " handshake_timeout, max_header_bytes, max_connections_per_ip,"
                 + " new_connections_per_ip_per_second, trusted_proxies, drain_seconds, log_format,"
-                + " redis, tls, database, apps");
+                + " admin_token, redis, tls, database, apps");
   }
 
   @Test
