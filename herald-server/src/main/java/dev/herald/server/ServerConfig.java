@@ -103,212 +103,132 @@ public record ServerConfig(
 
   /** A copy with other apps. */
   public ServerConfig withApps(List<App> newApps) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        newApps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        tls,
-        connectionLimits,
-        drainSeconds,
-        database,
-        logFormat,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.apps = newApps;
+    return copy.build();
   }
 
   /** A copy bound to another host and port. */
   public ServerConfig withAddress(String newHost, int newPort) {
-    return new ServerConfig(
-        newHost,
-        newPort,
-        eventLoopThreads,
-        apps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        tls,
-        connectionLimits,
-        drainSeconds,
-        database,
-        logFormat,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.host = newHost;
+    copy.port = newPort;
+    return copy.build();
   }
 
   /** A copy with other protocol settings. */
   public ServerConfig withProtocol(ProtocolSettings newProtocol) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        apps,
-        newProtocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        tls,
-        connectionLimits,
-        drainSeconds,
-        database,
-        logFormat,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.protocol = newProtocol;
+    return copy.build();
   }
 
   /** A copy that joins the cluster on this Redis (or, with null, runs as a single node). */
   public ServerConfig withRedis(RedisSettings newRedis) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        apps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        Optional.ofNullable(newRedis),
-        tls,
-        connectionLimits,
-        drainSeconds,
-        database,
-        logFormat,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.redis = Optional.ofNullable(newRedis);
+    return copy.build();
   }
 
   /** A copy that serves wss:// and https:// with this certificate. */
   public ServerConfig withTls(TlsSettings newTls) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        apps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        Optional.of(newTls),
-        connectionLimits,
-        drainSeconds,
-        database,
-        logFormat,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.tls = Optional.of(newTls);
+    return copy.build();
   }
 
   /** A copy with other handshake, header and per-address limits. */
   public ServerConfig withConnectionLimits(ConnectionLimits newLimits) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        apps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        tls,
-        newLimits,
-        drainSeconds,
-        database,
-        logFormat,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.connectionLimits = newLimits;
+    return copy.build();
   }
 
   /** A copy that drains over {@code seconds} on SIGTERM. */
   public ServerConfig withDrainSeconds(int seconds) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        apps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        tls,
-        connectionLimits,
-        seconds,
-        database,
-        logFormat,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.drainSeconds = seconds;
+    return copy.build();
   }
 
   /** A copy that also serves the apps of this database table (or, with null, none). */
   public ServerConfig withDatabase(DatabaseSettings newDatabase) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        apps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        tls,
-        connectionLimits,
-        drainSeconds,
-        Optional.ofNullable(newDatabase),
-        logFormat,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.database = Optional.ofNullable(newDatabase);
+    return copy.build();
   }
 
   /** A copy that logs (as {@code herald serve}) in {@code format}. */
   public ServerConfig withLogFormat(LogFormat format) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        apps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        tls,
-        connectionLimits,
-        drainSeconds,
-        database,
-        format,
-        adminToken);
+    Copy copy = new Copy(this);
+    copy.logFormat = format;
+    return copy.build();
   }
 
   /** A copy whose admin endpoints (the console, {@code herald reload}) accept {@code token}. */
   public ServerConfig withAdminToken(String token) {
-    return new ServerConfig(
-        host,
-        port,
-        eventLoopThreads,
-        apps,
-        protocol,
-        maxMessageBytes,
-        maxRequestBytes,
-        maxOutboundBytes,
-        livenessCheckMillis,
-        redis,
-        tls,
-        connectionLimits,
-        drainSeconds,
-        database,
-        logFormat,
-        Optional.ofNullable(token));
+    Copy copy = new Copy(this);
+    copy.adminToken = Optional.ofNullable(token);
+    return copy.build();
+  }
+
+  /** The components of a config, one of them changed by a {@code with…} method. */
+  private static final class Copy {
+    private String host;
+    private int port;
+    private int eventLoopThreads;
+    private List<App> apps;
+    private ProtocolSettings protocol;
+    private int maxMessageBytes;
+    private int maxRequestBytes;
+    private long maxOutboundBytes;
+    private long livenessCheckMillis;
+    private Optional<RedisSettings> redis;
+    private Optional<TlsSettings> tls;
+    private ConnectionLimits connectionLimits;
+    private int drainSeconds;
+    private Optional<DatabaseSettings> database;
+    private LogFormat logFormat;
+    private Optional<String> adminToken;
+
+    Copy(ServerConfig config) {
+      host = config.host;
+      port = config.port;
+      eventLoopThreads = config.eventLoopThreads;
+      apps = config.apps;
+      protocol = config.protocol;
+      maxMessageBytes = config.maxMessageBytes;
+      maxRequestBytes = config.maxRequestBytes;
+      maxOutboundBytes = config.maxOutboundBytes;
+      livenessCheckMillis = config.livenessCheckMillis;
+      redis = config.redis;
+      tls = config.tls;
+      connectionLimits = config.connectionLimits;
+      drainSeconds = config.drainSeconds;
+      database = config.database;
+      logFormat = config.logFormat;
+      adminToken = config.adminToken;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          eventLoopThreads,
+          apps,
+          protocol,
+          maxMessageBytes,
+          maxRequestBytes,
+          maxOutboundBytes,
+          livenessCheckMillis,
+          redis,
+          tls,
+          connectionLimits,
+          drainSeconds,
+          database,
+          logFormat,
+          adminToken);
+    }
   }
 
   /** The address, apps and cluster; never a secret (apps print without theirs, no admin token). */
