@@ -1,11 +1,13 @@
 package dev.herald;
 
+import java.net.URI;
+import java.time.Duration;
 import org.slf4j.LoggerFactory;
 
 /**
  * The drivers {@link Broadcasters#standard()} knows without other modules: {@code herald}, {@code
- * pusher}, {@code log}, {@code null}, and placeholders that explain how to get {@code embedded} and
- * {@code redis}.
+ * pusher}, {@code ably}, {@code log}, {@code null}, and placeholders that explain how to get {@code
+ * embedded} and {@code redis}.
  */
 final class BuiltInDrivers {
   static final String URL = "url";
@@ -17,6 +19,7 @@ final class BuiltInDrivers {
   static final String MAX_PAYLOAD_BYTES = "max-payload-bytes";
   static final String CONNECT_TIMEOUT = "connect-timeout-ms";
   static final String REQUEST_TIMEOUT = "request-timeout-ms";
+  static final String ABLY_KEY = "ably-key";
 
   /** Where {@code herald serve} listens in development, and its development app. */
   static final String DEV_URL = Broadcasters.DEVELOPMENT_URL;
@@ -37,6 +40,7 @@ final class BuiltInDrivers {
                 new LogBroadcaster(
                     LoggerFactory.getLogger(LogBroadcaster.class), maxPayloadBytes(s)))
         .register("null", s -> new NullBroadcaster(maxPayloadBytes(s)))
+        .register("ably", BuiltInDrivers::ably)
         .register("embedded", s -> missing("embedded", "dev.herald:herald-server"))
         .register("redis", s -> missing("redis", "dev.herald:herald-redis"));
   }
@@ -70,6 +74,22 @@ final class BuiltInDrivers {
     }
     builder.app(s.required(APP_ID), s.required(APP_KEY), s.required(APP_SECRET));
     return http(builder, s);
+  }
+
+  /** Ably's REST API with {@code ably-key}; {@code url} only for a test double. */
+  static Broadcaster ably(DriverSettings s) {
+    String key = s.required(ABLY_KEY);
+    URI url = URI.create(s.get(URL, AblyBroadcaster.DEFAULT_URL.toString()));
+    try {
+      return new AblyBroadcaster(
+          key,
+          url,
+          maxPayloadBytes(s),
+          s.millis(CONNECT_TIMEOUT, Duration.ofSeconds(5)),
+          s.millis(REQUEST_TIMEOUT, Duration.ofSeconds(10)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(s.describe(ABLY_KEY) + ": " + e.getMessage());
+    }
   }
 
   private static Broadcaster http(HttpBroadcasterBuilder builder, DriverSettings s) {

@@ -115,7 +115,7 @@ class BroadcastersTest {
         .hasMessageContaining("add dev.herald:herald-server");
     assertThatThrownBy(() -> drivers.create(DriverSettings.of(Map.of("driver", "carrier-pigeon"))))
         .hasMessageContaining("unknown driver 'carrier-pigeon'")
-        .hasMessageContaining("[embedded, herald, log, null, pusher, redis]");
+        .hasMessageContaining("[ably, embedded, herald, log, null, pusher, redis]");
   }
 
   @Test

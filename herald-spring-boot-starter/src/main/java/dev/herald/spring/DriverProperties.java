@@ -35,6 +35,9 @@ public class DriverProperties {
   /** Base64 of 32 bytes, for private-encrypted- channels (openssl rand -base64 32). */
   private String encryptionMasterKey;
 
+  /** For the ably driver: the Ably API key, appId.keyId:secret. */
+  private String ablyKey;
+
   /** The largest event data accepted before sending, in bytes (Pusher's limit is 10240). */
   private Integer maxPayloadBytes;
 
@@ -80,6 +83,7 @@ public class DriverProperties {
     put(p, prefix, "app-key", appKey);
     put(p, prefix, "app-secret", appSecret);
     put(p, prefix, "encryption-master-key", encryptionMasterKey);
+    put(p, prefix, "ably-key", ablyKey);
     put(p, prefix, "max-payload-bytes", maxPayloadBytes);
     put(p, prefix, "failure-policy", failurePolicy);
     put(p, prefix, "connect-timeout-ms", connectTimeout == null ? null : connectTimeout.toMillis());
@@ -170,6 +174,14 @@ public class DriverProperties {
 
   public void setAppKey(String appKey) {
     this.appKey = appKey;
+  }
+
+  public String getAblyKey() {
+    return ablyKey;
+  }
+
+  public void setAblyKey(String ablyKey) {
+    this.ablyKey = ablyKey;
   }
 
   public String getAppSecret() {
