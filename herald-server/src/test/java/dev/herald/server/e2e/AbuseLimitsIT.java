@@ -50,6 +50,17 @@ class AbuseLimitsIT {
     }
   }
 
+  /** {@link #APP} with these channels per connection, messages and API requests per second. */
+  private static App withLimits(int channels, int messagesPerSecond, int apiRequestsPerSecond) {
+    return new App(
+        APP.id(),
+        APP.key(),
+        APP.secret(),
+        true,
+        true,
+        AppLimits.DEFAULTS.withAbuseLimits(channels, messagesPerSecond, apiRequestsPerSecond));
+  }
+
   private void start(ConnectionLimits limits, App... apps) {
     server =
         HeraldServer.start(
@@ -189,14 +200,7 @@ class AbuseLimitsIT {
 
   @Test
   void refusesASubscriptionBeyondTheChannelsPerConnection() throws Exception {
-    App small =
-        new App(
-            "1",
-            "app-key",
-            "app-secret",
-            true,
-            true,
-            AppLimits.DEFAULTS.withAbuseLimits(2, 200, 1000));
+    App small = withLimits(2, 200, 1000);
     start(ConnectionLimits.DEFAULTS, small);
     WsClient client = connect(small.key(), Map.of());
     client.subscribe("one");
@@ -219,14 +223,7 @@ class AbuseLimitsIT {
 
   @Test
   void dropsMessagesBeyondTheRateAndClosesAFlood() throws Exception {
-    App app =
-        new App(
-            "1",
-            "app-key",
-            "app-secret",
-            true,
-            true,
-            AppLimits.DEFAULTS.withAbuseLimits(100, 5, 1000));
+    App app = withLimits(100, 5, 1000);
     start(ConnectionLimits.DEFAULTS, app);
     WsClient bystander = connect(app.key(), Map.of());
     WsClient flooder = connect(app.key(), Map.of());
@@ -247,14 +244,7 @@ class AbuseLimitsIT {
 
   @Test
   void answers429WithRetryAfterBeyondTheAppsApiRate() throws Exception {
-    App limited =
-        new App(
-            "1",
-            "app-key",
-            "app-secret",
-            true,
-            true,
-            AppLimits.DEFAULTS.withAbuseLimits(100, 200, 2));
+    App limited = withLimits(100, 200, 2);
     start(ConnectionLimits.DEFAULTS, limited, OTHER);
     String path = "/apps/1/events";
     assertThat(signed(limited, "POST", path, eventBody("x")).statusCode()).isEqualTo(200);
