@@ -7,6 +7,8 @@ import dev.herald.server.app.AppRegistry;
 import dev.herald.server.app.StaticAppRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcAppRegistry implements AppRegistry, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdbcAppRegistry.class);
+
+  private static final Duration FIRST_LOAD_PATIENCE = Duration.ofSeconds(10);
 
   private final DatabaseSettings settings;
   private volatile List<App> fileApps;
@@ -64,7 +68,7 @@ public final class JdbcAppRegistry implements AppRegistry, AutoCloseable {
   public static JdbcAppRegistry start(DatabaseSettings settings, List<App> fileApps) {
     JdbcAppRegistry registry = new JdbcAppRegistry(settings, fileApps);
     try {
-      registry.snapshot = registry.load(true);
+      registry.snapshot = registry.firstLoad();
     } catch (SQLException | RuntimeException e) {
       registry.close();
       throw new IllegalStateException(
@@ -95,6 +99,24 @@ public final class JdbcAppRegistry implements AppRegistry, AutoCloseable {
   @Override
   public Collection<App> all() {
     return snapshot.all();
+  }
+
+  /**
+   * The load at start. A refresh gives up connecting within its interval; at start a busy machine
+   * or a database still starting may need longer, so a timed-out connection is tried again for up
+   * to {@link #FIRST_LOAD_PATIENCE} (a refused password or a missing table fails at once).
+   */
+  private StaticAppRegistry firstLoad() throws SQLException {
+    long deadline = System.nanoTime() + FIRST_LOAD_PATIENCE.toNanos();
+    while (true) {
+      try {
+        return load(true);
+      } catch (SQLTransientConnectionException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Stops refreshing and closes the connection pool. Blocks until done. */
