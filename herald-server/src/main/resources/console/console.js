@@ -35,7 +35,7 @@ async function api(path, options = {}) {
   const body = await response.json().catch(() => ({}));
   if (response.status === 401) {
     showLogin(body.error);
-    throw new Error(body.error || 'unauthorized');
+    throw Object.assign(new Error(body.error || 'unauthorized'), { unauthorized: true });
   }
   if (!response.ok) throw new Error(body.error || 'HTTP ' + response.status);
   return body;
@@ -52,6 +52,11 @@ function showLogin(message) {
   if (!state.loginRequired && message) fatal(message);
   document.body.dataset.state = 'login';
   $('token').focus();
+}
+
+/** A failure the login form has not already shown. */
+function failed(error) {
+  if (!error.unauthorized) fatal(error.message);
 }
 
 function fatal(message) {
@@ -134,8 +139,10 @@ async function refresh() {
   if (state.last) {
     const seconds = Math.max(0.001, (snapshot.time - state.last.time) / 1000);
     const rate = Math.max(0, (delivered - state.last.delivered) / seconds);
-    $('rate').textContent = formatRate(rate);
     state.chart.push(rate);
+    // The figure is the last three seconds' average, so that one quiet second does not read 0.
+    const recent = state.chart.values.slice(-3);
+    $('rate').textContent = formatRate(recent.reduce((a, b) => a + b, 0) / recent.length);
   }
   state.last = { time: snapshot.time, delivered };
   renderChannels(snapshot);
@@ -224,7 +231,7 @@ function row(event) {
   const tr = el('tr', { 'data-type': event.type, 'data-channel': event.channel || '', 'data-event': event.event || '' });
   tr.append(el('td', { class: 'time' }, new Date(event.time).toLocaleTimeString([], { hour12: false }) +
     '.' + String(event.time % 1000).padStart(3, '0')));
-  const type = el('td');
+  const type = el('td', { class: 'what' });
   type.append(el('span', { class: 'type', 'data-kind': KINDS[event.type] || 'other' }, event.type.replace(/_/g, ' ')));
   tr.append(type, el('td', { class: 'channel' }, event.channel || ''));
   const details = el('td', { class: 'details' });
@@ -299,9 +306,9 @@ document.addEventListener('DOMContentLoaded', () => {
     e.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
     $('token').value = '';
-    start().catch((error) => fatal(error.message));
+    start().catch(failed);
   });
   $('sign-out').addEventListener('click', () => showLogin(''));
   window.addEventListener('resize', () => state.chart.draw());
-  start().catch((error) => { if (!$('login').hidden) return; fatal(error.message); });
+  start().catch(failed);
 });
