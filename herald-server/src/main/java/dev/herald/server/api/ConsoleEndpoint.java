@@ -111,14 +111,21 @@ final class ConsoleEndpoint {
   }
 
   private void authorize(ApiRequest request) {
-    boolean forwarded =
-        request.header("x-forwarded-for") != null || request.header("forwarded") != null;
+    boolean indirect =
+        request.header("x-forwarded-for") != null
+            || request.header("forwarded") != null
+            || !ConsoleAccess.isLoopbackHost(request.header("host"));
     access
-        .refusal(request.header("authorization"), request.peer(), forwarded)
+        .refusal(request.header("authorization"), request.peer(), indirect)
         .ifPresent(
             reason -> {
               throw ApiException.unauthorized(reason);
             });
+    // A JSON body needs a CORS preflight, which is never answered: no other site's page can post.
+    String type = request.header("content-type");
+    if (request.method().equals("POST") && (type == null || !type.startsWith(ApiResponse.JSON))) {
+      throw new ApiException(415, "Send the test event as Content-Type: application/json");
+    }
   }
 
   private ApiResponse file(ApiRequest request, String path) {

@@ -46,10 +46,11 @@ public final class ConsoleAccess {
    *
    * @param authorization the request's {@code Authorization} header, or null
    * @param peer the client's end of the connection, or null when unknown
-   * @param forwarded whether a proxy forwarded the request ({@code X-Forwarded-For}, {@code
-   *     Forwarded}), so that the peer is not the client
+   * @param indirect whether the request may not come straight from a browser on this machine: a
+   *     proxy forwarded it ({@code X-Forwarded-For}, {@code Forwarded}), or its {@code Host} is not
+   *     a loopback name (a DNS-rebinding page)
    */
-  public Optional<String> refusal(String authorization, InetAddress peer, boolean forwarded) {
+  public Optional<String> refusal(String authorization, InetAddress peer, boolean indirect) {
     if (tokenDigest.isPresent()) {
       if (authorization == null || !authorization.startsWith(BEARER)) {
         return Optional.of(
@@ -64,12 +65,31 @@ public final class ConsoleAccess {
     if (!development) {
       return Optional.of("The debug console is off: set admin_token to turn it on");
     }
-    if (peer == null || !peer.isLoopbackAddress() || forwarded) {
+    if (peer == null || !peer.isLoopbackAddress() || indirect) {
       return Optional.of(
           "Without an admin_token the debug console answers loopback clients only;"
               + " set admin_token to use it from elsewhere");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a {@code Host} header names this machine's loopback ({@code localhost}, {@code
+   * 127.x.x.x}, {@code [::1]}, with or without a port); a missing header counts as loopback (not a
+   * browser).
+   */
+  public static boolean isLoopbackHost(String host) {
+    if (host == null) {
+      return true;
+    }
+    String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host;
+    int colon = name.startsWith("[") ? -1 : name.lastIndexOf(':');
+    if (colon >= 0) {
+      name = name.substring(0, colon);
+    }
+    return name.equalsIgnoreCase("localhost")
+        || name.equals("[::1]")
+        || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   private static byte[] digest(String token) {

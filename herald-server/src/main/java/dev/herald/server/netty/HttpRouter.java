@@ -48,7 +48,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
   private static final String X_FORWARDED_FOR = "X-Forwarded-For";
   private static final List<String> ROUTED_HEADERS =
-      List.of("authorization", "x-forwarded-for", "forwarded", "if-none-match");
+      List.of(
+          "authorization", "x-forwarded-for", "forwarded", "if-none-match", "host", "content-type");
 
   private final PusherProtocol protocol;
   private final HttpApi api;

@@ -76,6 +76,9 @@ class ConsoleEndpointTest {
     if (authorization != null) {
       headers.put("authorization", authorization);
     }
+    if (method.equals("POST")) {
+      headers.put("content-type", "application/json");
+    }
     ApiResponse response =
         api.handle(
                 new ApiRequest(
@@ -141,6 +144,43 @@ class ConsoleEndpointTest {
                     LOOPBACK))
             .join();
     ApiFixture.assertError(forwarded, 401, "loopback");
+  }
+
+  @Test
+  void refusesAPageOfAnotherSiteInDevelopmentModeWithoutAToken() {
+    HttpApi api = api(Optional.empty(), true);
+    ApiResponse rebound =
+        api.handle(
+                new ApiRequest(
+                    "GET",
+                    "/console/api/apps",
+                    Map.of(),
+                    new byte[0],
+                    Map.of("host", "attacker.example:6001"),
+                    LOOPBACK))
+            .join();
+    ApiFixture.assertError(rebound, 401, "loopback");
+    for (String host : List.of("localhost:6001", "127.0.0.1:6001", "[::1]:6001", "127.0.0.1")) {
+      ApiResponse local =
+          api.handle(
+                  new ApiRequest(
+                      "GET", "/console/api/apps", Map.of(), null, Map.of("host", host), LOOPBACK))
+              .join();
+      assertThat(local.status()).as(host).isEqualTo(200);
+    }
+    ApiResponse form =
+        api.handle(
+                new ApiRequest(
+                    "POST",
+                    "/console/api/apps/shop/events",
+                    Map.of(),
+                    "{\"channel\":\"c\",\"event\":\"e\",\"data\":\"d\"}"
+                        .getBytes(StandardCharsets.UTF_8),
+                    Map.of("content-type", "text/plain"),
+                    LOOPBACK))
+            .join();
+    ApiFixture.assertError(form, 415, "application/json");
+    assertThat(broker.published).isEmpty();
   }
 
   @Test

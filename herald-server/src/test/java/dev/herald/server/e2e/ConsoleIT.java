@@ -134,6 +134,7 @@ class ConsoleIT {
     String json = "{\"channel\":\"" + channel + "\",\"event\":\"" + event + "\",\"data\":\"{}\"}";
     return http.send(
         request("/console/api/apps/" + app + "/events")
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         body());
