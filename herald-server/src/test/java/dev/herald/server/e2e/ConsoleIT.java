@@ -63,7 +63,16 @@ class ConsoleIT {
     HttpResponse<Stream<String>> response = shopStream.get(10, TimeUnit.SECONDS);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
-    Thread reader = new Thread(() -> response.body().forEach(shopLines::add), "shop-stream");
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                response.body().forEach(shopLines::add);
+              } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the test closes the stream when done
+              }
+            },
+            "shop-stream");
     reader.setDaemon(true);
     reader.start();
     awaitLine(shopLines, "monitor_started");
