@@ -2,9 +2,11 @@ package dev.herald.server;
 
 import dev.herald.Broadcaster;
 import dev.herald.EncryptionMasterKey;
+import dev.herald.server.api.DebugConsole;
 import dev.herald.server.api.HttpApi;
 import dev.herald.server.api.Readiness;
 import dev.herald.server.app.App;
+import dev.herald.server.app.DevelopmentApp;
 import dev.herald.server.app.ReloadableApps;
 import dev.herald.server.broker.Broker;
 import dev.herald.server.broker.EventPublisher;
@@ -12,6 +14,7 @@ import dev.herald.server.channel.ChannelInterest;
 import dev.herald.server.channel.ChannelRegistry;
 import dev.herald.server.channel.MessageCounts;
 import dev.herald.server.cluster.Cluster;
+import dev.herald.server.console.ConsoleAccess;
 import dev.herald.server.database.JdbcAppRegistry;
 import dev.herald.server.lifecycle.LifecycleDispatcher;
 import dev.herald.server.lifecycle.LifecycleEvent;
@@ -166,7 +169,23 @@ public final class HeraldServer implements AutoCloseable {
                 : clusterReadiness.problem();
     this.protocol = protocol;
     bindMetrics(protocol, channels);
-    HttpApi api = new HttpApi(apps, cluster, publisher, readiness, metrics::scrape, monitor, clock);
+    MessageCounts messages = channels.messages();
+    DebugConsole console =
+        new DebugConsole(
+            ConsoleAccess.of(config.adminToken(), DevelopmentApp.isAmong(config.apps())),
+            protocol::openConnections,
+            messages::receivedFrom,
+            messages::deliveredTo);
+    HttpApi api =
+        new HttpApi(
+            apps,
+            cluster,
+            publisher,
+            readiness,
+            metrics::scrape,
+            monitor,
+            Optional.of(console),
+            clock);
     // Pushed before it starts: a start that fails halfway (TLS files, the bind) frees its loops.
     resources.push(transport::close);
     address = transport.start(protocol, api);

@@ -2,6 +2,7 @@ package dev.herald.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.pusher.PusherJson;
+import java.util.Map;
 
 /**
  * An HTTP response from the API: a status and a body, JSON unless said otherwise.
@@ -12,14 +13,30 @@ import dev.herald.pusher.PusherJson;
  * @param retryAfterSeconds the {@code Retry-After} header's seconds, or 0 for none
  * @param stream for a streaming answer, what writes its body (then {@code json} is empty); null for
  *     every other answer
+ * @param headers further headers to send (the console's {@code Cache-Control}, …), by name
  */
 public record ApiResponse(
-    int status, String json, String contentType, int retryAfterSeconds, EventStream stream) {
+    int status,
+    String json,
+    String contentType,
+    int retryAfterSeconds,
+    EventStream stream,
+    Map<String, String> headers) {
   /** The media type of API responses. */
   public static final String JSON = "application/json";
 
   /** The media type of Server-Sent Events. */
   public static final String EVENT_STREAM = "text/event-stream";
+
+  public ApiResponse {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  /** A response without further headers. */
+  public ApiResponse(
+      int status, String json, String contentType, int retryAfterSeconds, EventStream stream) {
+    this(status, json, contentType, retryAfterSeconds, stream, Map.of());
+  }
 
   /** A complete response of {@code contentType} with {@code Retry-After} after {@code seconds}. */
   public ApiResponse(int status, String json, String contentType, int retryAfterSeconds) {
@@ -54,6 +71,13 @@ public record ApiResponse(
 
   /** A copy with a {@code Retry-After} header of {@code seconds}. */
   public ApiResponse retryAfter(int seconds) {
-    return new ApiResponse(status, json, contentType, seconds, stream);
+    return new ApiResponse(status, json, contentType, seconds, stream, headers);
+  }
+
+  /** A copy that also sends {@code more} headers. */
+  public ApiResponse withHeaders(Map<String, String> more) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.putAll(more);
+    return new ApiResponse(status, json, contentType, retryAfterSeconds, stream, all);
   }
 }

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * GET  /apps/{app_id}/channels/{channel}/users  a presence channel's users
  * POST /apps/{app_id}/users/{user_id}/terminate_connections
  * GET  /apps/{app_id}/monitor                   a live tail of the app (Server-Sent Events)
+ * /console/…                                    the debug console, when on ({@link ConsoleEndpoint})
  * </pre>
  *
  * <p>Every {@code /apps/…} route is authenticated by {@link ApiAuthenticator}, then counted against
@@ -50,6 +51,7 @@ public final class HttpApi {
   private final ApiAuthenticator authenticator;
   private final ApiRequestRates requestRates;
   private final List<Route> routes;
+  private final Optional<ConsoleEndpoint> console;
 
   /**
    * @param apps the apps requests are signed for
@@ -95,6 +97,35 @@ public final class HttpApi {
       Supplier<String> metrics,
       MonitorFeed monitor,
       Clock clock) {
+    this(apps, cluster, publisher, readiness, metrics, monitor, Optional.empty(), clock);
+  }
+
+  /**
+   * As the constructor above, also serving the debug console at {@code /console} when {@code
+   * console} is present and its access is {@linkplain
+   * dev.herald.server.console.ConsoleAccess#enabled enabled}.
+   */
+  public HttpApi(
+      AppRegistry apps,
+      Cluster cluster,
+      EventPublisher publisher,
+      Readiness readiness,
+      Supplier<String> metrics,
+      MonitorFeed monitor,
+      Optional<DebugConsole> console,
+      Clock clock) {
+    this.console =
+        console
+            .filter(c -> c.access().enabled())
+            .map(
+                c ->
+                    new ConsoleEndpoint(
+                        apps,
+                        c,
+                        new ConsoleSnapshot(cluster.occupancy(), cluster.presence(), c, clock),
+                        publisher,
+                        monitor,
+                        clock));
     this.authenticator = new ApiAuthenticator(apps, clock);
     this.requestRates = new ApiRequestRates(clock);
     ChannelInfo info = new ChannelInfo(cluster.occupancy(), cluster.presence());
@@ -170,6 +201,9 @@ public final class HttpApi {
 
   private CompletableFuture<ApiResponse> dispatch(ApiRequest request) {
     String path = request.path() == null ? "" : request.path();
+    if (console.isPresent() && ConsoleEndpoint.owns(path)) {
+      return console.get().handle(request);
+    }
     List<String> allowed = new ArrayList<>();
     for (Route route : routes) {
       Optional<Map<String, String>> params = route.match(path);

@@ -24,4 +24,12 @@ public final class DevelopmentApp {
   public static App app() {
     return App.of(ID, KEY, SECRET);
   }
+
+  /**
+   * Whether the development app (with its public secret, hence on loopback only) is among {@code
+   * apps}: the server then runs in development mode.
+   */
+  public static boolean isAmong(java.util.List<App> apps) {
+    return apps.stream().anyMatch(app -> app.id().equals(ID) && app.secret().equals(SECRET));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.herald.server.cli;
 
 import dev.herald.server.app.App;
+import dev.herald.server.app.DevelopmentApp;
 import dev.herald.server.config.LoadedConfig;
 import dev.herald.server.redis.RedisSettings;
 import java.nio.file.Path;
@@ -24,6 +25,12 @@ final class Banner {
     text.append("/app/{key}\n");
     text.append("  HTTP API   ").append(tls ? "https://" : "http://").append(address);
     text.append("/apps/{id}/events\n");
+    if (loaded.server().adminToken().isPresent()
+        || DevelopmentApp.isAmong(loaded.server().apps())) {
+      text.append("  Console    ").append(tls ? "https://" : "http://").append(address);
+      text.append("/console/")
+          .append(loaded.server().adminToken().isPresent() ? " (admin token)\n" : "\n");
+    }
     loaded
         .server()
         .tls()

@@ -31,6 +31,9 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
@@ -44,6 +47,9 @@ import org.slf4j.LoggerFactory;
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
   private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+  private static final List<String> ROUTED_HEADERS =
+      List.of(
+          "authorization", "x-forwarded-for", "forwarded", "if-none-match", "host", "content-type");
 
   private final PusherProtocol protocol;
   private final HttpApi api;
@@ -95,7 +101,13 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     byte[] body = ByteBufUtil.getBytes(request.content());
     ApiRequest apiRequest =
-        new ApiRequest(request.method().name(), uri.path(), uri.parameters(), body);
+        new ApiRequest(
+            request.method().name(),
+            uri.path(),
+            uri.parameters(),
+            body,
+            routedHeaders(request),
+            ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
     request.retain();
     api.handle(apiRequest)
         .whenComplete(
@@ -221,6 +233,18 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     return ApiResponse.error(400, "Malformed HTTP request");
   }
 
+  /** The headers API routes read, by lower-case name (the rest are never looked at). */
+  private static Map<String, String> routedHeaders(FullHttpRequest request) {
+    Map<String, String> headers = new HashMap<>();
+    for (String name : ROUTED_HEADERS) {
+      String value = request.headers().get(name);
+      if (value != null) {
+        headers.put(name, value);
+      }
+    }
+    return headers;
+  }
+
   private static boolean isWebSocketUpgrade(FullHttpRequest request) {
     return request
         .headers()
@@ -242,6 +266,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             HttpResponseStatus.valueOf(r.status()),
             Unpooled.wrappedBuffer(body));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+    r.headers().forEach((name, value) -> response.headers().set(name, value));
     if (r.retryAfterSeconds() > 0) {
       response.headers().set(HttpHeaderNames.RETRY_AFTER, r.retryAfterSeconds());
     }
