@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -44,6 +43,8 @@ import org.slf4j.LoggerFactory;
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
   private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+  static final String MALFORMED_URI =
+      "Malformed request URI: a '%' must start an escape of two hex digits (send '%' as %25)";
 
   private final PusherProtocol protocol;
   private final HttpApi api;
@@ -88,14 +89,21 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       respond(ctx, request, malformed(request.decoderResult().cause()));
       return;
     }
-    if (isWebSocketUpgrade(request)) {
-      upgrade(ctx, request);
+    RequestTarget target;
+    try {
+      target = RequestTarget.decode(request.uri());
+    } catch (IllegalArgumentException e) {
+      // The request is well framed, only its target cannot be decoded: a client error, not ours.
+      respond(ctx, request, ApiResponse.error(400, MALFORMED_URI));
       return;
     }
-    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    if (isWebSocketUpgrade(request)) {
+      upgrade(ctx, request, target);
+      return;
+    }
     byte[] body = ByteBufUtil.getBytes(request.content());
     ApiRequest apiRequest =
-        new ApiRequest(request.method().name(), uri.path(), uri.parameters(), body);
+        new ApiRequest(request.method().name(), target.path(), target.parameters(), body);
     request.retain();
     api.handle(apiRequest)
         .whenComplete(
@@ -109,8 +117,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             });
   }
 
-  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
-    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, RequestTarget uri) {
     WebSocketDecoderConfig config =
         WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(settings.maxMessageBytes())
