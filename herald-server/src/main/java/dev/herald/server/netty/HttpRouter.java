@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -50,6 +49,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final List<String> ROUTED_HEADERS =
       List.of(
           "authorization", "x-forwarded-for", "forwarded", "if-none-match", "host", "content-type");
+  static final String MALFORMED_URI =
+      "Malformed request URI: a '%' must start an escape of two hex digits (send '%' as %25)";
 
   private final PusherProtocol protocol;
   private final HttpApi api;
@@ -94,17 +95,24 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       respond(ctx, request, malformed(request.decoderResult().cause()));
       return;
     }
-    if (isWebSocketUpgrade(request)) {
-      upgrade(ctx, request);
+    RequestTarget target;
+    try {
+      target = RequestTarget.decode(request.uri());
+    } catch (IllegalArgumentException e) {
+      // The request is well framed, only its target cannot be decoded: a client error, not ours.
+      respond(ctx, request, ApiResponse.error(400, MALFORMED_URI));
       return;
     }
-    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    if (isWebSocketUpgrade(request)) {
+      upgrade(ctx, request, target);
+      return;
+    }
     byte[] body = ByteBufUtil.getBytes(request.content());
     ApiRequest apiRequest =
         new ApiRequest(
             request.method().name(),
-            uri.path(),
-            uri.parameters(),
+            target.path(),
+            target.parameters(),
             body,
             routedHeaders(request),
             ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
@@ -121,8 +129,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             });
   }
 
-  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
-    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, RequestTarget uri) {
     WebSocketDecoderConfig config =
         WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(settings.maxMessageBytes())
