@@ -224,7 +224,7 @@ function renderStatus() {
 const KINDS = {
   connection_opened: 'connect', connection_closed: 'disconnect', subscribed: 'subscribe',
   unsubscribed: 'subscribe', api_event: 'api', client_event: 'client', member_added: 'subscribe',
-  member_removed: 'subscribe',
+  member_removed: 'subscribe', webhook_delivered: 'api', webhook_failed: 'disconnect',
 };
 
 function row(event) {
@@ -247,6 +247,8 @@ function row(event) {
   if (event.socket_id) extra.push('socket ' + event.socket_id);
   if (event.except) extra.push('except ' + event.except);
   if (event.count !== undefined) extra.push('count ' + event.count);
+  if (event.host) extra.push(event.host + ': ' + event.events + ' events, ' + event.attempts + ' attempts' +
+    (event.answer ? ', last answer ' + event.answer : ''));
   details.append(extra.join(' · '));
   tr.append(details);
   return tr;

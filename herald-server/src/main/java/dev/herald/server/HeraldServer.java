@@ -144,6 +144,7 @@ public final class HeraldServer implements AutoCloseable {
         resources.push(
             new LifecycleDispatcher(listeners, LIFECYCLE_QUEUE), LifecycleDispatcher::close);
     monitor = new MonitorFeed(clock);
+    webhooks.ifPresent(sender -> sender.onOutcome(monitor::webhook));
     // The monitor hears events where they happen, before the dispatcher's queue, so that it costs
     // nothing (not even a queued event) while nobody watches.
     LifecycleListener events =

@@ -75,6 +75,30 @@ final class MonitorEvents {
             CHANNEL, channel, PusherJson.EVENT, name, PusherJson.DATA, data, "except", socketId));
   }
 
+  /** How a webhook request ended. */
+  static MonitorEvent webhook(
+      String appId,
+      String host,
+      boolean delivered,
+      int events,
+      int attempts,
+      String lastAnswer,
+      long timeMillis) {
+    return new MonitorEvent(
+        appId,
+        delivered ? "webhook_delivered" : "webhook_failed",
+        timeMillis,
+        details(
+            "host",
+            host,
+            "events",
+            Integer.toString(events),
+            "attempts",
+            Integer.toString(attempts),
+            "answer",
+            lastAnswer));
+  }
+
   private static MonitorEvent of(LifecycleEvent event, String type, String... keysAndValues) {
     return new MonitorEvent(event.appId(), type, event.timeMillis(), details(keysAndValues));
   }

@@ -100,6 +100,24 @@ public final class MonitorFeed implements LifecycleListener {
     }
   }
 
+  /**
+   * Shows how a webhook request ended ({@code delivered}, or given up after {@code attempts} with
+   * {@code lastAnswer}), if the app has viewers. Called on a webhook delivery thread.
+   */
+  public void webhook(
+      String appId, String host, boolean delivered, int events, int attempts, String lastAnswer) {
+    if (viewerCount == 0) {
+      return;
+    }
+    MonitorSubscription[] watching = viewers.get(appId);
+    if (watching != null) {
+      show(
+          watching,
+          MonitorEvents.webhook(
+              appId, host, delivered, events, attempts, lastAnswer, clock.millis()));
+    }
+  }
+
   private static void show(MonitorSubscription[] watching, MonitorEvent event) {
     for (MonitorSubscription subscription : watching) {
       subscription.offer(event);

@@ -40,6 +40,7 @@ final class Deliveries {
   private final LongAdder delivered = new LongAdder();
   private final LogThrottle failLog;
   private volatile boolean retrying = true;
+  private volatile WebhookOutcomes outcomes = WebhookOutcomes.NONE;
 
   /**
    * @param timers waits the backoff between attempts
@@ -57,6 +58,11 @@ final class Deliveries {
     this.transport = transport;
     this.settings = settings;
     this.failLog = new LogThrottle(clock, Duration.ofSeconds(10));
+  }
+
+  /** Tells {@code listener} how each request ends from now on. */
+  void outcomes(WebhookOutcomes listener) {
+    this.outcomes = listener;
   }
 
   /** Makes room for one more event; false when {@link WebhookSettings#capacity()} are waiting. */
@@ -148,6 +154,8 @@ final class Deliveries {
       if (status >= 200 && status < 300) {
         if (finish(delivery)) {
           delivered.increment();
+          outcomes.outcome(
+              request.appId(), request.host(), true, request.eventCount(), delivery.attempts, null);
         }
         return;
       }
@@ -186,8 +194,15 @@ final class Deliveries {
       return;
     }
     failed.increment();
+    WebhookRequest request = delivery.request;
+    outcomes.outcome(
+        request.appId(),
+        request.host(),
+        false,
+        request.eventCount(),
+        delivery.attempts,
+        lastAnswer);
     if (failLog.allow()) {
-      WebhookRequest request = delivery.request;
       log.warn(
           "webhook to {} for app {} dropped after {} attempts over {} s, last answer: {}"
               + " ({} requests dropped so far)",

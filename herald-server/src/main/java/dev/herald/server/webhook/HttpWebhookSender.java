@@ -176,6 +176,11 @@ public final class HttpWebhookSender implements WebhookSender, LifecycleListener
     return dropped.sum();
   }
 
+  /** Tells {@code listener} how each webhook request ends (delivered or given up). */
+  public void onOutcome(WebhookOutcomes listener) {
+    deliveries.outcomes(listener);
+  }
+
   @Override
   public long failedDeliveries() {
     return deliveries.failed();
