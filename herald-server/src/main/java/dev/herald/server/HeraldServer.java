@@ -60,7 +60,7 @@ public final class HeraldServer implements AutoCloseable {
 
   private final CloseStack resources;
   private volatile boolean draining;
-  private final PusherProtocol protocol;
+  private final ServerMeters meters;
   private final NettyServer transport;
   private final InetSocketAddress address;
   private final ReloadableApps apps;
@@ -168,8 +168,9 @@ public final class HeraldServer implements AutoCloseable {
             draining
                 ? Optional.of("draining: this node is shutting down; connect to another")
                 : clusterReadiness.problem();
-    this.protocol = protocol;
-    bindMetrics(protocol, channels);
+    meters = new ServerMeters(metrics, protocol, channels);
+    meters.perApp(appIds());
+    meters.node(transport, lifecycle, webhooks, redis);
     MessageCounts messages = channels.messages();
     DebugConsole console =
         new DebugConsole(
@@ -301,11 +302,7 @@ public final class HeraldServer implements AutoCloseable {
   private ReloadableApps.Changes apply(List<App> newApps) {
     ReloadableApps.Changes changes = apps.replace(newApps);
     transport.reapply(changes.gone(), changes.changed());
-    metrics.perApp(
-        "herald.connections",
-        "open WebSocket connections",
-        changes.added().stream().map(App::id).toList(),
-        protocol::openConnections);
+    meters.perApp(ids(changes.added()));
     log.info(
         "reloaded: {} apps; added {}, changed {}, closed {}",
         newApps.size(),
@@ -339,53 +336,6 @@ public final class HeraldServer implements AutoCloseable {
     }
     close();
     log.info("drained");
-  }
-
-  private void bindMetrics(PusherProtocol protocol, ChannelRegistry channels) {
-    metrics.perApp(
-        "herald.connections", "open WebSocket connections", appIds(), protocol::openConnections);
-    metrics.perApp(
-        "herald.channels",
-        "channels with subscribers on this node",
-        appIds(),
-        channels::channelCount);
-    MessageCounts messages = channels.messages();
-    metrics.perAppCounter(
-        "herald.messages.received",
-        "messages received from clients",
-        appIds(),
-        messages::receivedFrom);
-    metrics.perAppCounter(
-        "herald.messages.delivered",
-        "channel messages delivered to clients, one per subscriber",
-        appIds(),
-        messages::deliveredTo);
-    metrics.counter(
-        "herald.slow.consumers.closed",
-        "clients closed with 4100 for not reading",
-        transport::slowConsumersClosed);
-    metrics.counter(
-        "herald.lifecycle.events.dropped",
-        "lifecycle events dropped because listeners fell behind",
-        lifecycle::dropped);
-    webhooks.ifPresent(
-        sender -> {
-          metrics.counter(
-              "herald.webhooks.delivered",
-              "webhook requests answered 2xx",
-              sender::deliveredRequests);
-          metrics.counter(
-              "herald.webhooks.failed", "webhook attempts that failed", sender::failedDeliveries);
-          metrics.counter(
-              "herald.webhooks.dropped", "webhook events given up on", sender::droppedEvents);
-        });
-    redis.ifPresent(
-        r -> {
-          metrics.flag(
-              "herald.redis.connected", "1 while Redis is reachable", r.health()::isConnected);
-          metrics.counter(
-              "herald.redis.failures", "Redis commands that failed", r.health()::failures);
-        });
   }
 
   private static Optional<String> redisProblem(RedisHealth health) {
