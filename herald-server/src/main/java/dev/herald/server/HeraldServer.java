@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public final class HeraldServer implements AutoCloseable {
 
   private final CloseStack resources;
   private volatile boolean draining;
+  private volatile Supplier<List<App>> reloadSource;
   private final ServerMeters meters;
   private final NettyServer transport;
   private final InetSocketAddress address;
@@ -177,7 +179,8 @@ public final class HeraldServer implements AutoCloseable {
             ConsoleAccess.of(config.adminToken(), DevelopmentApp.isAmong(config.apps())),
             protocol::openConnections,
             messages::receivedFrom,
-            messages::deliveredTo);
+            messages::deliveredTo,
+            this::reloadFromSource);
     HttpApi api =
         new HttpApi(
             apps,
@@ -296,6 +299,23 @@ public final class HeraldServer implements AutoCloseable {
    */
   public ReloadableApps.Changes reload(List<App> newApps) {
     return apply(database.map(db -> db.reloadFileApps(newApps)).orElse(newApps));
+  }
+
+  /**
+   * Where {@code POST /console/api/reload} (and {@code herald reload}) reads the apps again: {@code
+   * herald serve} sets its configuration file here. Without one, such a request answers 409.
+   */
+  public void reloadFrom(Supplier<List<App>> source) {
+    this.reloadSource = source;
+  }
+
+  private ReloadableApps.Changes reloadFromSource() {
+    Supplier<List<App>> source = reloadSource;
+    if (source == null) {
+      throw new IllegalStateException(
+          "this server was not started by herald serve: it has no configuration to reload");
+    }
+    return reload(source.get());
   }
 
   /** Serves {@code newApps} (the file's and the database's) and applies what changed. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.pusher.PusherJson;
 import dev.herald.server.app.App;
 import dev.herald.server.app.AppRegistry;
+import dev.herald.server.app.ReloadableApps;
 import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.console.ConsoleAccess;
 import dev.herald.server.console.ConsoleAsset;
@@ -27,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * GET  /console/api/apps/{app_id}/stream      the app's monitor feed as Server-Sent Events
  * POST /console/api/apps/{app_id}/events      a test event {channel, event, data}, published as
  *                                             POST /apps/{app_id}/events publishes it
+ * POST /console/api/reload                    reloads the configuration, as SIGHUP does
+ *                                             ({"added", "changed", "closed": [app ids]})
  * </pre>
  *
  * <p>{@code /console/api/…} is authorized by {@link ConsoleAccess} (401 otherwise). The stream is
@@ -78,7 +81,37 @@ final class ConsoleEndpoint {
                 PREFIX + "/api/apps/{app_id}/stream",
                 call ->
                     done(ApiResponse.stream(new MonitorStream(monitor, app(call).id(), clock)))),
-            Route.open("POST", PREFIX + "/api/apps/{app_id}/events", this::testEvent));
+            Route.open("POST", PREFIX + "/api/apps/{app_id}/events", this::testEvent),
+            Route.open("POST", PREFIX + "/api/reload", call -> reload(console)));
+  }
+
+  /**
+   * Reloads on a thread of its own: it reads files and maybe a database, and waits for the event
+   * loops to apply it, so it must not run on one.
+   */
+  private static CompletableFuture<ApiResponse> reload(DebugConsole console) {
+    CompletableFuture<ApiResponse> answer = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                ReloadableApps.Changes changes = console.reload().get();
+                ObjectNode body = PusherJson.mapper().createObjectNode();
+                changes.added().forEach(app -> body.withArray("added").add(app.id()));
+                changes.changed().forEach(app -> body.withArray("changed").add(app.id()));
+                changes.gone().forEach(app -> body.withArray("closed").add(app.id()));
+                answer.complete(ApiResponse.ok(body));
+              } catch (IllegalStateException e) {
+                answer.completeExceptionally(new ApiException(409, e.getMessage()));
+              } catch (RuntimeException e) {
+                answer.completeExceptionally(
+                    new ApiException(400, "Reload refused, nothing changed: " + e.getMessage()));
+              }
+            },
+            "herald-reload");
+    thread.setDaemon(true);
+    thread.start();
+    return answer;
   }
 
   /** Whether {@code path} is the console's. */
@@ -124,7 +157,7 @@ final class ConsoleEndpoint {
     // A JSON body needs a CORS preflight, which is never answered: no other site's page can post.
     String type = request.header("content-type");
     if (request.method().equals("POST") && (type == null || !type.startsWith(ApiResponse.JSON))) {
-      throw new ApiException(415, "Send the test event as Content-Type: application/json");
+      throw new ApiException(415, "Send the request body as Content-Type: application/json");
     }
   }
 

@@ -10,9 +10,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * The {@code herald} command line: {@code serve}, {@code trigger}, the queries and checks of a
  * running server ({@code channels}, {@code channel}, {@code terminate}, {@code ping}, {@code
- * stats}, {@code monitor}), {@code config check}, {@code apps new}, {@code help} and {@code
- * --version}. Exit codes: 0 on success, 1 when the command fails (the message goes to stderr), 2 on
- * bad usage. Not thread-safe; build one per invocation.
+ * stats}, {@code monitor}, {@code reload}), {@code config check}, {@code apps new}, {@code help}
+ * and {@code --version}. Exit codes: 0 on success, 1 when the command fails (the message goes to
+ * stderr), 2 on bad usage. Not thread-safe; build one per invocation.
  */
 final class HeraldCli {
   private final Map<String, String> env;
@@ -47,6 +47,7 @@ final class HeraldCli {
     cli.addSubcommand(new ChannelCommand(env, clock));
     cli.addSubcommand(new TerminateCommand(env, clock));
     cli.addSubcommand(new PingCommand(env, clock));
+    cli.addSubcommand(new ReloadCommand(env));
     cli.addSubcommand(new StatsCommand(env, clock));
     cli.addSubcommand(new MonitorCommand(env, clock));
     cli.addSubcommand(

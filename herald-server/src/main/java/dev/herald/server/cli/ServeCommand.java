@@ -78,6 +78,12 @@ final class ServeCommand implements Callable<Integer> {
     ServerSignals signals = ServerSignals.install();
     HeraldServer server = HeraldServer.start(loaded.server());
     Duration drainWindow = Duration.ofSeconds(loaded.server().drainSeconds());
+    server.reloadFrom(
+        () -> {
+          LoadedConfig again = loadConfig();
+          warnOfRestartOnlySettings(again, loaded);
+          return again.server().apps();
+        });
     log.info(
         "started with {} app(s){}",
         loaded.server().apps().size(),
@@ -112,6 +118,10 @@ final class ServeCommand implements Callable<Integer> {
       log.error("reload refused, still serving the previous configuration: {}", e.getMessage());
       return;
     }
+    warnOfRestartOnlySettings(again, running);
+  }
+
+  private static void warnOfRestartOnlySettings(LoadedConfig again, LoadedConfig running) {
     if (!again.server().withApps(List.of()).equals(running.server().withApps(List.of()))) {
       log.warn(
           "reload: settings beyond the apps changed too (address, TLS, Redis, limits on"

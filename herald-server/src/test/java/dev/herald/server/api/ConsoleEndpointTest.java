@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.server.api.ApiFixture.RecordingBroker;
 import dev.herald.server.app.App;
+import dev.herald.server.app.ReloadableApps;
 import dev.herald.server.app.StaticAppRegistry;
 import dev.herald.server.broker.EventPublisher;
 import dev.herald.server.broker.LocalBroker;
@@ -42,6 +43,12 @@ class ConsoleEndpointTest {
   private final Clock clock = Clock.systemUTC();
   private final MonitorFeed monitor = new MonitorFeed(clock);
 
+  /** What the console's reload does in these tests. */
+  private java.util.function.Supplier<ReloadableApps.Changes> reload =
+      () -> {
+        throw new IllegalStateException("no configuration to reload here");
+      };
+
   private HttpApi api(Optional<String> token, boolean development) {
     MemoryCacheStore cache = new MemoryCacheStore();
     Cluster cluster = new Cluster(broker, presence, occupancy, new MemoryOnlineUserStore(), cache);
@@ -50,7 +57,8 @@ class ConsoleEndpointTest {
             ConsoleAccess.of(token, development),
             app -> app.equals("shop") ? 2 : 5,
             app -> 7,
-            app -> 11);
+            app -> 11,
+            () -> reload.get());
     return new HttpApi(
         new StaticAppRegistry(
             List.of(
@@ -181,6 +189,37 @@ class ConsoleEndpointTest {
             .join();
     ApiFixture.assertError(form, 415, "application/json");
     assertThat(broker.published).isEmpty();
+  }
+
+  @Test
+  void reloadsTheConfigurationForTheAdminOnlyAndSaysWhatChanged() {
+    HttpApi api = api(Optional.of(TOKEN), false);
+    App blog = App.of("blog", "blog-key", "blog-secret");
+    App news = App.of("news", "news-key", "news-secret");
+    reload = () -> new ReloadableApps.Changes(List.of(blog), List.of(), List.of(news));
+
+    ApiFixture.assertError(send(api, "POST", "/console/api/reload", null, LOOPBACK, "{}"), 401, "");
+    ApiResponse reloaded =
+        send(api, "POST", "/console/api/reload", "Bearer " + TOKEN, LOOPBACK, "{}");
+    assertThat(reloaded.status()).isEqualTo(200);
+    assertThat(reloaded.json()).isEqualTo("{\"added\":[\"news\"],\"closed\":[\"blog\"]}");
+
+    reload =
+        () -> {
+          throw new IllegalArgumentException("Unknown key 'apps[0].secrte' in herald.yml");
+        };
+    ApiFixture.assertError(
+        send(api, "POST", "/console/api/reload", "Bearer " + TOKEN, LOOPBACK, "{}"),
+        400,
+        "Reload refused, nothing changed: Unknown key 'apps[0].secrte' in herald.yml");
+    reload =
+        () -> {
+          throw new IllegalStateException("it has no configuration to reload");
+        };
+    ApiFixture.assertError(
+        send(api, "POST", "/console/api/reload", "Bearer " + TOKEN, LOOPBACK, "{}"),
+        409,
+        "it has no configuration to reload");
   }
 
   @Test

@@ -16,6 +16,7 @@ class CommandHelpTest {
     "channel, NAME --url --app-id --key --secret",
     "terminate, USER --url --app-id --key --secret",
     "ping, --url",
+    "reload, --admin-token --url",
     "stats, --app --url",
     "monitor, --json --url --app-id --key --secret",
     "config check, FILE",

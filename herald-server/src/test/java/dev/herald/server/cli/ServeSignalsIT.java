@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeSignalsIT {
   private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+  private static final String ADMIN_TOKEN = "reload-admin-token-0123456789";
 
   @TempDir Path dir;
 
@@ -75,6 +78,44 @@ class ServeSignalsIT {
         WsClient.connect(port, "new-key").close(); // still served
       }
       assertThat(herald.isAlive()).as("SIGHUP does not end the process").isTrue();
+    } finally {
+      herald.destroyForcibly();
+    }
+  }
+
+  @Test
+  void heraldReloadMakesTheServerReadItsFileAgainWithTheAdminToken() throws Exception {
+    Path config = dir.resolve("herald.yml");
+    String server = "host: 127.0.0.1\nport: 0\nadmin_token: " + ADMIN_TOKEN + "\n";
+    Files.writeString(config, server + "apps: [{id: \"1\", key: old-key, secret: old-secret}]\n");
+    Process herald = serve(config);
+    try {
+      int port = port();
+      String url = "http://127.0.0.1:" + port;
+      try (WsClient old = WsClient.connect(port, "old-key")) {
+        Files.writeString(
+            config, server + "apps: [{id: \"2\", key: new-key, secret: new-secret}]\n");
+
+        CliRun wrongToken = CliRun.run(Map.of(), "reload", "--url", url, "--admin-token", "x");
+        assertThat(wrongToken.code()).isEqualTo(1);
+        assertThat(old.isClosed()).isFalse();
+
+        CliRun reload =
+            CliRun.run(Map.of("HERALD_ADMIN_TOKEN", ADMIN_TOKEN), "reload", "--url", url);
+        assertThat(reload.code()).as(reload.err()).isZero();
+        assertThat(reload.out())
+            .isEqualTo("reloaded " + url + ": added [\"2\"], changed none, closed [\"1\"]\n");
+        assertThat(old.awaitClose()).isEqualTo(4003);
+      }
+      WsClient.connect(port, "new-key").close();
+      Files.writeString(config, server + "apps: [{id: \"3\", key: k, secrte: s}]\n");
+      CliRun refused = CliRun.run(Map.of(), "reload", "--url", url, "--admin-token", ADMIN_TOKEN);
+      assertThat(refused.code()).isEqualTo(1);
+      assertThat(refused.err())
+          .contains("did not reload (HTTP 400): Reload refused, nothing changed:")
+          .contains("Unknown key 'apps[0].secrte'")
+          .doesNotContain(ADMIN_TOKEN);
+      WsClient.connect(port, "new-key").close(); // still served
     } finally {
       herald.destroyForcibly();
     }
