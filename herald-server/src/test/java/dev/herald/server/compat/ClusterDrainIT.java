@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,63 @@ class ClusterDrainIT {
     assertThat(ann.errors).containsExactly(told);
     assertThat(bob.errors).containsExactly(told);
     assertThat(cid.errors).isEmpty();
+  }
+
+  @Test
+  void aPusherJsClientOfADrainingNodeRejoinsOnTheOtherNode() throws Exception {
+    String version = PusherJs.install();
+    RedisSettings redis = RedisSettings.of(TestRedis.uri()).withPrefix(TestRedis.uniquePrefix());
+    HeraldServer draining = opened(node(redis));
+    HeraldServer staying = opened(node(redis));
+    FailoverProxy balancer = opened(FailoverProxy.start(draining.port(), staying.port()));
+    AuthEndpoint auth = opened(AuthEndpoint.start(APP.key(), APP.secret()));
+    JavaClient cid =
+        opened(JavaClient.connect(staying.port(), APP.key(), auth.url("cid"), null, 5));
+    cid.subscribePresence(ROOM);
+    cid.awaitSubscribed(ROOM);
+
+    CompletableFuture<PusherJs.Run> js =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return PusherJs.run(
+                    Path.of("src", "test", "js", "pusher-js-drain.cjs"),
+                    APP.key(),
+                    Integer.toString(balancer.port()),
+                    auth.url("ann"));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> users(staying).contains("ann") && openConnections(draining) == 1);
+
+    draining.drain(WINDOW);
+
+    PusherJs.Run run = js.get(60, TimeUnit.SECONDS);
+    assertThat(run.exitCode()).as("pusher-js %s:%n%s", version, run.output()).isZero();
+    assertThat(run.all("error"))
+        .as(run.output())
+        .anySatisfy(error -> assertThat(error.path("code").asInt()).isEqualTo(4200));
+    List<com.fasterxml.jackson.databind.JsonNode> rounds = run.all("subscribed");
+    assertThat(rounds).hasSize(2);
+    assertThat(rounds.get(1).path("members").toString()).isEqualTo("[\"ann\",\"cid\"]");
+    assertThat(rounds.get(1).path("socket").asText())
+        .isNotEqualTo(rounds.get(0).path("socket").asText());
+    // The script left after rejoining: no ghost of ann stays behind from the drained node.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(users(staying)).containsExactly("cid"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cid.usersAdded.stream().filter("ann"::equals).count()
+                            - cid.usersRemoved.stream().filter("ann"::equals).count())
+                    .as("cid saw ann come and go as often, never twice in the room")
+                    .isZero());
   }
 
   private static HeraldServer node(RedisSettings redis) {
