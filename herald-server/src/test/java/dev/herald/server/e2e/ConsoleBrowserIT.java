@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.herald.server.HeraldServer;
-import dev.herald.server.ServerConfig;
-import dev.herald.server.app.App;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,15 +35,7 @@ class ConsoleBrowserIT {
 
   @BeforeEach
   void start() {
-    server =
-        HeraldServer.start(
-            ServerConfig.DEFAULTS
-                .withAddress("127.0.0.1", 0)
-                .withAdminToken(TOKEN)
-                .withApps(
-                    List.of(
-                        App.of("shop", "shop-key", "shop-secret"),
-                        App.of("blog", "blog-key", "blog-secret"))));
+    server = ConsoleServer.start(TOKEN);
   }
 
   @AfterEach

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.server.HeraldServer;
-import dev.herald.server.ServerConfig;
-import dev.herald.server.app.App;
 import dev.herald.server.testing.WsClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,15 +36,7 @@ class ConsoleIT {
 
   @BeforeEach
   void start() {
-    server =
-        HeraldServer.start(
-            ServerConfig.DEFAULTS
-                .withAddress("127.0.0.1", 0)
-                .withAdminToken(TOKEN)
-                .withApps(
-                    List.of(
-                        App.of("shop", "shop-key", "shop-secret"),
-                        App.of("blog", "blog-key", "blog-secret"))));
+    server = ConsoleServer.start(TOKEN);
   }
 
   @AfterEach
